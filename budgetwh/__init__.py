@@ -1,0 +1,1 @@
+"""budgetwh: the command line and the pipeline around dbt (build, validate, export, nightly)."""

@@ -1,0 +1,117 @@
+"""`budgetwh`: ingest, build, validate, export, nightly, synth, dashboard.
+
+Exit codes: 0 success; 1 the command ran but something was rejected or failed;
+2 a usage error (argparse's own code).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from budgetwh.paths import warehouse_path
+
+console = Console(highlight=False, soft_wrap=True)
+err = Console(stderr=True, highlight=False, soft_wrap=True)
+
+
+def _ingest(args: argparse.Namespace) -> int:
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+    from ingest.land import WarehouseLocked
+    from ingest.parse import ParseOptions
+    from ingest.runner import run_batch
+
+    missing = [p for p in args.paths if not Path(p).exists()]
+    if missing:
+        err.print(f"[red]no such file or folder:[/] {', '.join(missing)}")
+        return 2
+    db = warehouse_path(args.db)
+    options = ParseOptions(department=args.department, year=args.year, max_pages=args.max_pages)
+    progress = Progress(
+        TextColumn("[bold]{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+        console=err, transient=True, disable=not err.is_terminal,
+    )
+    try:
+        with progress:
+            summary = run_batch(
+                [Path(p) for p in args.paths], db, jobs=args.jobs, options=options, timeout=args.timeout,
+                lock_timeout=args.lock_timeout, progress=progress, on_wait=lambda m: err.print(f"[yellow]{m}"),
+            )
+    except WarehouseLocked as locked:
+        err.print(f"[red]{locked}")
+        return 1
+    print_ingest_summary(summary, db)
+    return summary.exit_code
+
+
+def print_ingest_summary(summary, db: Path) -> None:
+    for path in summary.already_landed[:20]:
+        console.print(f"already landed: {Path(path).name}")
+    if len(summary.already_landed) > 20:
+        console.print(f"already landed: … and {len(summary.already_landed) - 20} more")
+    for warning in summary.warnings:
+        console.print(f"[yellow]warning:[/] {warning}")
+    for rejection in summary.rejected:
+        console.print(f"[red]rejected[/] ({rejection.error_kind}): {rejection.message}")
+    if summary.skipped:
+        console.print(f"skipped {len(summary.skipped)} file(s) in folders that are not PDF, TXT or XLSX")
+    rate = summary.pages / summary.seconds if summary.seconds else 0.0
+    console.print(
+        f"[bold]ingest:[/] {len(summary.landed)} landed, {len(summary.already_landed)} already there, "
+        f"{len(summary.rejected)} rejected; {summary.rows:,} rows from {summary.pages:,} pages "
+        f"in {summary.seconds:.1f}s ({rate:.1f} pages/s) -> {db}"
+    )
+    if summary.rejected:
+        console.print("see raw.ingest_errors for the reasons; the other documents landed")
+
+
+def _not_yet(name: str):
+    def run(_args: argparse.Namespace) -> int:
+        err.print(f"[red]{name} is not available in this build")
+        return 1
+
+    return run
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="budgetwh", description="Chinese government budget disclosures -> a validated DuckDB warehouse.")
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    ingest = commands.add_parser("ingest", help="land every printed table row of PDF/TXT/XLSX disclosures in raw.*")
+    ingest.add_argument("paths", nargs="+", metavar="PATH", help="files or folders")
+    ingest.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    ingest.add_argument("--jobs", type=int, default=1, help="parser processes (default 1)")
+    ingest.add_argument("--year", type=int, help="fiscal year of every document (overrides what they print)")
+    ingest.add_argument("--department", help="department of every document (overrides what they print)")
+    ingest.add_argument("--timeout", type=float, default=300.0, help="seconds one document may take (default 300)")
+    ingest.add_argument("--max-pages", type=int, default=500, help="pages one document may have (default 500)")
+    ingest.add_argument("--lock-timeout", type=float, default=600.0, help="seconds to wait for a busy warehouse")
+    ingest.set_defaults(run=_ingest)
+
+    for name, text in [
+        ("build", "dbt build + the great-expectations suites"),
+        ("validate", "the great-expectations suites alone"),
+        ("export", "parquet exports for dashboards"),
+        ("nightly", "ingest what is new, build, validate, export"),
+        ("synth", "generate a synthetic disclosure corpus with ground truth"),
+        ("dashboard", "serve the dashboard on the exports"),
+    ]:
+        sub = commands.add_parser(name, help=text)
+        sub.set_defaults(run=_not_yet(name))
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "jobs", 1) < 1:
+        parser.error("--jobs must be 1 or more")
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

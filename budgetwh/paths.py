@@ -1,0 +1,24 @@
+"""Where things live: the project, the warehouse file, the exports."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+PROJECT_DIR = Path(__file__).resolve().parent.parent
+
+
+def warehouse_path(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        return Path(explicit).resolve()
+    return Path(os.environ.get("BUDGETWH_DB", PROJECT_DIR / "warehouse" / "budget.duckdb")).resolve()
+
+
+def exports_path(explicit: str | os.PathLike | None = None) -> Path:
+    if explicit:
+        return Path(explicit).resolve()
+    return Path(os.environ.get("BUDGETWH_EXPORTS", PROJECT_DIR / "exports")).resolve()
+
+
+def samples_dir() -> Path:
+    return PROJECT_DIR / "samples"
