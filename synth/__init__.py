@@ -1,0 +1,1 @@
+"""Synthetic disclosure corpus with ground truth (see synth/README or docs)."""

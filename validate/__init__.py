@@ -1,0 +1,1 @@
+"""The accounting identities as great-expectations suites."""
