@@ -92,12 +92,18 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--lock-timeout", type=float, default=600.0, help="seconds to wait for a busy warehouse")
     ingest.set_defaults(run=_ingest)
 
+    synth = commands.add_parser("synth", help="generate a synthetic disclosure corpus with ground truth")
+    from synth.cli import add_arguments as add_synth_arguments
+    from synth.cli import run as run_synth
+
+    add_synth_arguments(synth)
+    synth.set_defaults(run=run_synth)
+
     for name, text in [
         ("build", "dbt build + the great-expectations suites"),
         ("validate", "the great-expectations suites alone"),
         ("export", "parquet exports for dashboards"),
         ("nightly", "ingest what is new, build, validate, export"),
-        ("synth", "generate a synthetic disclosure corpus with ground truth"),
         ("dashboard", "serve the dashboard on the exports"),
     ]:
         sub = commands.add_parser(name, help=text)
