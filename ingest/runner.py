@@ -8,6 +8,7 @@ is replaced and the batch goes on.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 import time
 from collections import deque
 from dataclasses import dataclass, field
@@ -63,6 +64,8 @@ def discover(paths: list[Path]) -> tuple[list[Path], list[str]]:
 
 
 def _worker(conn: Connection, options: ParseOptions) -> None:
+    # Tests make a worker die on a named file, as the OOM killer would.
+    die_on = os.environ.get("BUDGETWH_TEST_WORKER_DIES_ON")
     while True:
         try:
             task = conn.recv()
@@ -71,6 +74,8 @@ def _worker(conn: Connection, options: ParseOptions) -> None:
         if task is None:
             return
         path = Path(task)
+        if die_on and path.name == die_on:
+            os._exit(137)
         try:
             conn.send(("ok", task, parse_file(path, options)))
         except RejectedDocument as rejected:
@@ -153,7 +158,7 @@ def parse_in_workers(files: list[Path], jobs: int, options: ParseOptions, timeou
                 elif time.monotonic() - slot.started > timeout:
                     name = Path(slot.task).name
                     yield ("rejected", slot.task, "timeout",
-                           f"{name}: parsing took longer than {timeout:.0f}s (--timeout); skipped")
+                           f"{name}: parsing took longer than {timeout:g}s (--timeout); skipped")
                     pool.replace(slot)
                 elif not slot.process.is_alive():
                     name = Path(slot.task).name

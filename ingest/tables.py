@@ -40,14 +40,18 @@ def _comparable(cells: list[Cell]) -> tuple[str, ...]:
 
 
 def is_header_like(cells: list[Cell]) -> bool:
-    """A row that labels columns: no amount, no subject code, at most column numbers."""
+    """A row that labels columns: no figure at all, or only column numbers counting up."""
     filled = [c.strip() for c in cells if c and c.strip()]
     if not filled:
         return False
+    numbers = []
     for value in filled:
-        if any(ch.isdigit() for ch in value) and not _SMALL_INT.match(value):
-            return False
-    return True
+        if any(ch.isdigit() for ch in value):
+            if not _SMALL_INT.match(value):
+                return False
+            numbers.append(int(value))
+    # column numbers (栏次 1 2 3 …) count up; a data row's small figures do not
+    return all(b > a for a, b in zip(numbers, numbers[1:], strict=False))
 
 
 @dataclass

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from statistics import median
 
 import pdfplumber
-from pdfminer.pdfdocument import PDFPasswordIncorrect
+from pdfminer.pdfdocument import PDFPasswordIncorrect, PDFXRefFallback
 from pdfminer.pdfparser import PDFSyntaxError
 
 from ingest.catalogue import load_catalogue
@@ -403,6 +403,8 @@ def _open_pdf(data: bytes, source_name: str):
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
         _ = pdf.pages  # forces the page tree to be read
+        if any(isinstance(xref, PDFXRefFallback) for xref in pdf.doc.xrefs):
+            warnings.append(f"{source_name}: damaged cross-reference table; the pages were found by scanning the file")
         return pdf, warnings
     except Exception as error:  # noqa: BLE001 - pdfminer raises many kinds for one bad file
         if _is_password_error(error):
