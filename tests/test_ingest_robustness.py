@@ -183,13 +183,23 @@ def test_page_limit_time_limit_and_a_dying_worker_reject_only_their_document(tmp
     assert "25 pages is over the limit of 20" in result.stdout
     slow = tmp_path / "slow"
     slow.mkdir()
-    shutil.copy(corpus / "shanghai" / "sh_putuo_caizhengju_2024_final.pdf", slow)
-    result = cli(["ingest", str(slow), str(SEED_TEXT), "--db", str(tmp_path / "t.duckdb"), "--timeout", "0.2"])
+    _many_pages(corpus / "shanghai" / "sh_putuo_caizhengju_2024_final.pdf", slow / "slow.pdf", copies=8)
+    result = cli(["ingest", str(slow), str(SEED_TEXT), "--db", str(tmp_path / "t.duckdb"), "--timeout", "3"])
     assert result.returncode == 1
-    assert "parsing took longer than 0.2s (--timeout)" in result.stdout
+    assert "parsing took longer than 3s (--timeout)" in result.stdout
     documents, _, errors = raw_fingerprint(tmp_path / "t.duckdb")
     assert [d[1] for d in documents] == [SEED_TEXT.name]
-    assert errors == [("sh_putuo_caizhengju_2024_final.pdf", "timeout")]
+    assert errors == [("slow.pdf", "timeout")]
+
+
+def _many_pages(source: Path, target: Path, copies: int) -> None:
+    """A 200-page document: it takes far longer than the seed to parse."""
+    import pikepdf
+
+    with pikepdf.open(source) as original, pikepdf.new() as combined:
+        for _ in range(copies):
+            combined.pages.extend(original.pages)
+        combined.save(target)
 
 
 def test_usage_errors_exit_2(tmp_path):
