@@ -21,6 +21,7 @@ $(STAMP): requirements.lock pyproject.toml
 
 run: setup
 	$(BIN)/budgetwh ingest samples
+	$(BIN)/budgetwh build
 
 test: setup
 	$(BIN)/python -m pytest

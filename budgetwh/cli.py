@@ -69,6 +69,23 @@ def print_ingest_summary(summary, db: Path) -> None:
         console.print("see raw.ingest_errors for the reasons; the other documents landed")
 
 
+def _build(args: argparse.Namespace) -> int:
+    from budgetwh.build import dbt_build
+
+    db = warehouse_path(args.db)
+    if not db.exists():
+        err.print(f"[red]no warehouse at {db}[/]: run `budgetwh ingest PATH` first")
+        return 1
+    result = dbt_build(db, select=args.select)
+    if not result.ok:
+        err.print(f"[red]dbt build failed[/] ({result.seconds:.1f}s):")
+        for line in result.failures()[:40]:
+            err.print("  " + line)
+        return 1
+    console.print(f"[bold]dbt build:[/] ok in {result.seconds:.1f}s -> {db}")
+    return 0
+
+
 def _not_yet(name: str):
     def run(_args: argparse.Namespace) -> int:
         err.print(f"[red]{name} is not available in this build")
@@ -99,8 +116,12 @@ def build_parser() -> argparse.ArgumentParser:
     add_synth_arguments(synth)
     synth.set_defaults(run=run_synth)
 
+    build = commands.add_parser("build", help="dbt build (seeds, models, tests) + the great-expectations suites")
+    build.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    build.add_argument("--select", help="dbt selection (default: everything)")
+    build.set_defaults(run=_build)
+
     for name, text in [
-        ("build", "dbt build + the great-expectations suites"),
         ("validate", "the great-expectations suites alone"),
         ("export", "parquet exports for dashboards"),
         ("nightly", "ingest what is new, build, validate, export"),

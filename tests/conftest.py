@@ -57,3 +57,18 @@ def read_db():
     yield open_
     for con in connections:
         con.close()
+
+
+@pytest.fixture(scope="session")
+def corpus_built(tmp_path_factory, corpus_warehouse) -> Path:
+    """The whole corpus ingested and built by a real `dbt build` (models and their tests)."""
+    import shutil
+
+    from budgetwh.build import dbt_build
+
+    source, _ = corpus_warehouse
+    db = tmp_path_factory.mktemp("corpus_built") / "built.duckdb"
+    shutil.copy(source, db)
+    result = dbt_build(db)
+    assert result.ok, "\n".join(result.failures()[:30])
+    return db

@@ -1,0 +1,66 @@
+"""Run dbt against a warehouse file: `dbt build` (seeds, models, tests) and friends."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from budgetwh.paths import PROJECT_DIR
+
+
+@dataclass
+class DbtResult:
+    command: list[str]
+    returncode: int
+    seconds: float
+    output: str
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def failures(self) -> list[str]:
+        """The lines of dbt's log a person needs: what failed and why."""
+        keep = ("ERROR", "FAIL ", "Failure in", "Error in", "Runtime Error", "Compilation Error", "Database Error")
+        return [line for line in self.output.splitlines() if any(k in line for k in keep)]
+
+
+def dbt_executable() -> str:
+    candidate = Path(sys.executable).parent / "dbt"
+    return str(candidate) if candidate.exists() else "dbt"
+
+
+def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[str, str] | None = None) -> DbtResult:
+    """dbt in a subprocess, so that each build gets a clean process and its own DuckDB handle."""
+    env = {
+        **os.environ,
+        "BUDGETWH_DB": str(db_path),
+        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        **(extra_env or {}),
+    }
+    # Each warehouse gets its own compile target, so two builds of two files never collide.
+    target = db_path.parent / f".{db_path.stem}.dbt-target"
+    command = [
+        dbt_executable(), *args,
+        "--project-dir", str(PROJECT_DIR),
+        "--target-path", str(target),
+        "--log-path", str(target / "logs"),
+    ]
+    started = time.monotonic()
+    process = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    result = DbtResult(command, process.returncode, time.monotonic() - started, process.stdout + process.stderr)
+    if not quiet:
+        print(result.output)
+    return result
+
+
+def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True) -> DbtResult:
+    args = ["build"]
+    if select:
+        args += ["--select", select]
+    return run_dbt(args, db_path, quiet=quiet)

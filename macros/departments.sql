@@ -1,0 +1,24 @@
+{% macro normalise_department(expr) -%}
+    {#- one spelling per department: no whitespace, half-width ASCII and brackets,
+        and the 中国共产党X委员会 form written as 中共X委 -#}
+    regexp_replace(
+        translate(
+            regexp_replace(coalesce({{ expr }}, ''), '\s+', '', 'g'),
+            '（）［］０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ',
+            '()[]0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
+        ),
+        '^中国共产党(.+?)委员会', '中共\1委'
+    )
+{%- endmacro %}
+
+{% macro department_key(normalised_name) -%}
+    substr(md5({{ normalised_name }}), 1, 16)
+{%- endmacro %}
+
+{% macro region_of(name) -%}
+    {#- the government a department belongs to, read off its name: 上海市普陀区, 玉溪市, 江苏省 -#}
+    nullif(regexp_extract(
+        regexp_replace({{ name }}, '^(中国共产党|中共)', ''),
+        '^(([^省市区县]{2,7}省)?([^省市区县]{2,7}市)?([^省市区县委]{2,7}[区县])?)', 1
+    ), '')
+{%- endmacro %}

@@ -1,0 +1,54 @@
+-- fct_general_budget_flow: 一般公共预算财政拨款 by function subject (公开05表; budgets print the
+-- 本年支出 columns only): opening + income - expenditure = closing, yuan.
+with
+
+rows as (
+    select * from {{ ref('stg_disclosure__budget_flow') }}
+    where table_kind = 'general_budget_expenditure'
+        and subject_code is not null
+        and not is_repeated_over_page_break
+),
+
+preferred as (
+    select * from {{ ref('int_documents__preferred') }}
+    where table_kind = 'general_budget_expenditure' and preference = 1
+),
+
+joined as (
+    select
+        p.department_key,
+        p.fiscal_year,
+        p.report_kind,
+        r.*,
+        row_number() over (
+            partition by p.department_key, p.fiscal_year, p.report_kind, r.subject_code order by r.table_seq, r.row_no
+        ) as occurrence
+    from rows as r
+    inner join preferred as p using (document_id)
+),
+
+final as (
+    select
+        -- keys
+        department_key,
+        fiscal_year,
+        report_kind,
+        subject_code,
+        row_label as subject_name_printed,
+        -- amounts (yuan)
+        opening_total_yuan as opening_yuan,
+        income_total_yuan as income_yuan,
+        expenditure_total_yuan as expenditure_yuan,
+        expenditure_basic_yuan,
+        expenditure_project_yuan,
+        closing_total_yuan as closing_yuan,
+        -- lineage
+        document_id,
+        table_kind,
+        page_no,
+        row_no
+    from joined
+    where occurrence = 1
+)
+
+select * from final

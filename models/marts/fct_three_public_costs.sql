@@ -1,0 +1,50 @@
+-- fct_three_public_costs: “三公”经费 and 机关运行经费 (公开09表 and its Shanghai/Jiangsu forms):
+-- one row per department, fiscal year, report kind and item, budget and actual in yuan as printed
+-- (a column printed in 万元 under a 元 header stays as printed; the unit_slip check reports it).
+with
+
+figures as (
+    select * from {{ ref('stg_disclosure__three_public_costs') }}
+    where is_money and item not in ('section', 'count')
+),
+
+preferred as (
+    select * from {{ ref('int_documents__preferred') }}
+    where table_kind = 'three_public_costs' and preference = 1
+),
+
+first_printed as (
+    select
+        p.department_key,
+        p.fiscal_year,
+        p.report_kind,
+        f.*,
+        row_number() over (
+            partition by p.department_key, p.fiscal_year, p.report_kind, f.item, f.measure
+            order by f.table_seq, f.row_no, f.column_index
+        ) as occurrence
+    from figures as f
+    inner join preferred as p using (document_id)
+),
+
+final as (
+    select
+        -- keys
+        department_key,
+        fiscal_year,
+        report_kind,
+        item,
+        -- amounts (yuan)
+        max(case when measure = 'budget' then amount_yuan end) as budget_yuan,
+        max(case when measure = 'actual' then amount_yuan end) as actual_yuan,
+        -- lineage (the first figure of the item)
+        any_value(document_id) as document_id,
+        'three_public_costs' as table_kind,
+        min(page_no) as page_no,
+        min(row_no) as row_no
+    from first_printed
+    where occurrence = 1
+    group by department_key, fiscal_year, report_kind, item
+)
+
+select * from final

@@ -1,0 +1,130 @@
+-- stg_disclosure__table_columns: what each column of each printed table holds, read from its header.
+-- The label of a column is its header cells top to bottom; a merged cell (null) reads as the cell
+-- to its left, and in the top header row an empty cell reads as the group label to its left
+-- (年初结转和结余 over 合计 / 基本支出结转 / 项目支出结转和结余).
+with
+
+header_rows as (
+    select
+        document_id,
+        table_seq,
+        table_kind,
+        row_no,
+        cells,
+        row_number() over (partition by document_id, table_seq order by row_no) as header_rank
+    from {{ ref('stg_disclosure__table_rows') }}
+    where row_role = 'header'
+        and not is_numbering_row
+),
+
+header_cells as (
+    select
+        document_id,
+        table_seq,
+        table_kind,
+        row_no,
+        header_rank,
+        unnest(cells) as cell,
+        generate_subscripts(cells, 1) as column_index
+    from header_rows
+),
+
+merges as (
+    -- a merged position (null) under a labelled cell continues that cell downwards; otherwise it
+    -- continues the cell to its left. The marker stops a left-fill at a downward continuation.
+    select
+        *,
+        case
+            when cell is null and header_rank > 1 and (
+                    lag(cell, 1) over column_above is not null
+                    or (header_rank > 2 and lag(cell, 2) over column_above is not null)
+                ) then '<merged-down>'
+            when header_rank = 1 and trim(cell) = '' then null
+            else cell
+        end as marked
+    from header_cells
+    window column_above as (partition by document_id, table_seq, column_index order by header_rank)
+),
+
+filled as (
+    select
+        *,
+        case
+            -- column numbers and 栏次 marks name no column
+            when regexp_full_match(trim(coalesce(cell, '')), '[0-9]{1,2}|栏\s*次|行次') then null
+            when marked = '<merged-down>' then null
+            when marked is null then nullif(last_value(marked ignore nulls) over left_of, '<merged-down>')
+            else cell
+        end as label_part
+    from merges
+    window left_of as (
+        partition by document_id, table_seq, row_no order by column_index
+        rows between unbounded preceding and 1 preceding
+    )
+),
+
+labels as (
+    select
+        document_id,
+        table_seq,
+        any_value(table_kind) as table_kind,
+        column_index,
+        {{ clean_label("string_agg(label_part, '' order by row_no)") }} as header_label
+    from filled
+    group by document_id, table_seq, column_index
+),
+
+table_header_text as (
+    select document_id, table_seq, string_agg(coalesce(cell, ''), '') as header_text
+    from header_cells
+    group by document_id, table_seq
+),
+
+rules as (
+    select
+        table_kind as rule_kind,
+        priority,
+        label_pattern,
+        column_name,
+        measure
+    from {{ ref('column_rules') }}
+),
+
+matched as (
+    select
+        l.*,
+        r.column_name,
+        r.measure,
+        row_number() over (
+            partition by l.document_id, l.table_seq, l.column_index order by r.priority, r.column_name
+        ) as rule_rank
+    from labels as l
+    left join rules as r
+        on r.rule_kind = case
+            when l.table_kind in ('government_fund', 'state_capital') then 'general_budget_expenditure'
+            else l.table_kind
+        end
+        and regexp_matches(l.header_label, r.label_pattern)
+),
+
+final as (
+    select
+        -- ids
+        m.document_id,
+        m.table_seq,
+        m.column_index,
+        -- meaning: label columns (项目, 科目名称, 编码, 行次) hold no amounts whatever group they sit under
+        m.table_kind,
+        m.header_label,
+        regexp_matches(m.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)') as is_label_column,
+        case when not regexp_matches(m.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)')
+            then m.column_name end as column_name,
+        case when not regexp_matches(m.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)')
+            then m.measure end as measure,
+        coalesce(t.header_text, '') as table_header_text
+    from matched as m
+    left join table_header_text as t using (document_id, table_seq)
+    where m.rule_rank = 1
+)
+
+select * from final
