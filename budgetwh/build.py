@@ -26,7 +26,15 @@ class DbtResult:
     def failures(self) -> list[str]:
         """The lines of dbt's log a person needs: what failed and why."""
         keep = ("ERROR", "FAIL ", "Failure in", "Error in", "Runtime Error", "Compilation Error", "Database Error")
-        return [line for line in self.output.splitlines() if any(k in line for k in keep)]
+        lines = self.output.splitlines()
+        picked: list[str] = []
+        for i, line in enumerate(lines):
+            if any(k in line for k in keep):
+                picked.append(line)
+                # the reason is printed on the lines below "... Error in model ..."
+                if "Error in" in line:
+                    picked.extend(lines[i + 1:i + 3])
+        return picked
 
 
 def dbt_executable() -> str:

@@ -106,6 +106,25 @@ def _group_lines(words: list[Word]) -> list[Line]:
     return lines
 
 
+_FIGURE_THEN_LABEL = re.compile(r"^([-－]?[\d,]+\.\d{1,2})(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])([-－]?[\d,]+\.\d{1,2})$")
+
+
+def _split_figure_from_label(word: dict) -> list[Word]:
+    """A figure printed flush against the next label ('65,931,892.81总计') is two words."""
+    text, chars = word["text"], word.get("chars") or []
+    match = _FIGURE_THEN_LABEL.search(text)
+    if not match or len(chars) != len(text):
+        return [Word(text, word["x0"], word["x1"], word["top"], word["bottom"])]
+    cut = match.end() if match.group(1) else match.start()
+    pieces = []
+    for part in (chars[:cut], chars[cut:]):
+        pieces.append(Word(
+            "".join(c["text"] for c in part), min(c["x0"] for c in part), max(c["x1"] for c in part),
+            word["top"], word["bottom"],
+        ))
+    return pieces
+
+
 def _clean_cell(value: str | None) -> Cell:
     if value is None:
         return None
@@ -139,11 +158,22 @@ def _columns_from_header(header: list[Line], body: list[Line]) -> list[tuple[flo
         ]
         if not below:
             leaves.append((word.x0, word.x1))
+    # a labelled column reaches as wide as the figures printed under its label
+    widened = [list(leaf) for leaf in leaves]
+    for line in body:
+        for word in line.words:
+            hits = [i for i, (c0, c1) in enumerate(leaves) if _overlap(word.x0, word.x1, c0, c1) > 0]
+            if len(hits) == 1:
+                column = widened[hits[0]]
+                column[0], column[1] = min(column[0], word.x0), max(column[1], word.x1)
+    leaves = [(c[0], c[1]) for c in widened]
     orphan_columns: list[list[float]] = []
     for line in body:
         for word in line.words:
             if any(_overlap(word.x0, word.x1, c0, c1) > 0 for c0, c1 in leaves):
                 continue
+            if leaves and (is_amount(word.text) or word.text in _DASH or word.text.replace(",", "").isdigit()):
+                continue  # a short right-aligned figure belongs to the nearest labelled column
             for column in orphan_columns:
                 if _overlap(word.x0, word.x1, column[0], column[1]) > 0:
                     column[0], column[1] = min(column[0], word.x0), max(column[1], word.x1)
@@ -193,18 +223,38 @@ def _merge_wrapped_rows(body: list[Line]) -> list[list[Line]]:
     return [sorted(groups[k], key=lambda ln: ln.middle) for k in sorted(groups)]
 
 
-def unruled_grid(lines: list[Line]) -> list[list[Cell]]:
+def _group_span(word: Word, columns: list[tuple[float, float]], rules: list[tuple[float, float, float]]) -> list[int]:
+    """The columns a header label spans: those under the rule drawn just beneath it (a group
+    header like 年初结转和结余 is centred over its columns and underlined across them), else those
+    it overlaps."""
+    table_width = (columns[-1][1] - columns[0][0]) if columns else 0
+    for x0, top, x1 in rules:
+        if (word.bottom - 1 <= top <= word.bottom + 8 and _overlap(word.x0, word.x1, x0, x1) > 0
+                and word.x1 - word.x0 < x1 - x0 < 0.8 * table_width):
+            spanned = [i for i, (c0, c1) in enumerate(columns) if x0 - 1 <= (c0 + c1) / 2 <= x1 + 1]
+            if spanned:
+                return spanned
+    return _spanned_columns(word, columns)
+
+
+def unruled_grid(lines: list[Line], rules: list[tuple[float, float, float]] | None = None) -> list[list[Cell]]:
     """Place the words of a table printed without a cell grid by its header's columns."""
     first_body = next((i for i, line in enumerate(lines) if _is_body_line(line)), len(lines))
     header, body = lines[:first_body], lines[first_body:]
     if not header:
         header = lines[:1]
     columns = _columns_from_header(header, body)
+    header_words = [w for line in header for w in line.words]
+    groups = {
+        id(w) for w in header_words
+        if any(o.top > w.bottom - 1 and _overlap(w.x0, w.x1, o.x0, o.x1) > 0 for o in header_words)
+    }
     rows: list[list[Cell]] = []
     for line in header:
         cells: list[Cell] = [""] * len(columns)
         for word in line.words:
-            spanned = _spanned_columns(word, columns) or [_column_of(word, columns)]
+            span = _group_span(word, columns, rules or []) if id(word) in groups else _spanned_columns(word, columns)
+            spanned = span or [_column_of(word, columns)]
             first = spanned[0]
             cells[first] = _join_words([cells[first] or "", word.text]) if cells[first] else word.text
             for other in spanned[1:]:
@@ -308,9 +358,10 @@ def _page_items(page, page_no: int, state: _PageState) -> list[Item]:
         return any(x0 <= cx <= x1 and top <= cy <= bottom for x0, top, x1, bottom in cell_boxes)
 
     free_words = [
-        Word(w["text"], w["x0"], w["x1"], w["top"], w["bottom"])
-        for w in page.extract_words(x_tolerance=2, y_tolerance=2)
+        piece
+        for w in page.extract_words(x_tolerance=2, y_tolerance=2, return_chars=True)
         if not in_cell(w)
+        for piece in _split_figure_from_label(w)
     ]
     lines = _group_lines(free_words)
     right_margin = max((ln.x1 for ln in lines), default=page.width)
@@ -320,7 +371,8 @@ def _page_items(page, page_no: int, state: _PageState) -> list[Item]:
         placed.extend(_grid_items(table, frames, page_no, right_margin))
 
     if not tables:
-        placed.extend(_unruled_items(lines, page_no, state, right_margin))
+        rules = [(e["x0"], e["top"], e["x1"]) for e in page.edges if e["orientation"] == "h"]
+        placed.extend(_unruled_items(lines, page_no, state, right_margin, rules))
     else:
         state.unruled_open = False
         for line in lines:
@@ -347,7 +399,7 @@ def _text_line(line: Line, page_no: int, right_margin: float) -> TextLine:
     )
 
 
-def _unruled_items(lines: list[Line], page_no: int, state: _PageState, right_margin: float):
+def _unruled_items(lines: list[Line], page_no: int, state: _PageState, right_margin: float, rules):
     """On a page without ruled tables, the lines after a table's caption (or at the top
     of a page that continues one) up to a note are an unruled table."""
     catalogue = load_catalogue()
@@ -357,7 +409,7 @@ def _unruled_items(lines: list[Line], page_no: int, state: _PageState, right_mar
 
     def close_run() -> None:
         if len(run) >= 2 and sum(_is_tabular(ln) for ln in run) >= 2:
-            out.append((run[0].top, GridBlock(page_no=page_no, rows=unruled_grid(run))))
+            out.append((run[0].top, GridBlock(page_no=page_no, rows=unruled_grid(run, rules))))
         else:
             out.extend((ln.top, _text_line(ln, page_no, right_margin)) for ln in run)
         run.clear()

@@ -53,7 +53,8 @@ flagged as (
         ) as is_amount,
         not is_blank and not is_number and regexp_matches(text, '[^\s0-9.,]') as is_label,
         regexp_full_match(text, '[0-9]{3}([0-9]{2}){0,2}')
-            or (regexp_full_match(text, '[0-9]{2}') and (
+            -- a split 款/项 part (Excel drops the leading zero: 301 | 2 is 30102)
+            or (regexp_full_match(text, '[0-9]{1,2}') and (
                 regexp_full_match(trim(coalesce(lag(printed, 1) over cell_order, '')), '[0-9]{3}([0-9]{2})?')
                 or (regexp_full_match(trim(coalesce(lag(printed, 1) over cell_order, '')), '[0-9]{2}')
                     and regexp_full_match(trim(coalesce(lag(printed, 2) over cell_order, '')), '[0-9]{3}'))
@@ -74,16 +75,35 @@ segmented as (
     from flagged
 ),
 
+code_runs as (
+    -- a code may be split over cells (201 | 06 | 01); the run nearest the amount is the row's code
+    select
+        *,
+        sum(case when is_code_part and not coalesce(previous_is_code_part, false) then 1 else 0 end) over (
+            partition by document_id, table_seq, row_no order by column_index
+        ) as code_run
+    from (
+        select *, lag(is_code_part) over (partition by document_id, table_seq, row_no order by column_index) as previous_is_code_part
+        from segmented
+    )
+),
+
 segment_context as (
     select
         document_id,
         table_seq,
         row_no,
         segment,
-        nullif(string_agg(case when is_code_part and not is_amount then text end, '' order by column_index), '') as segment_code,
+        nullif(string_agg(case when is_code_part and not is_amount then lpad(text, cast(greatest(length(text), 2) as integer), '0') end, '' order by column_index)
+            filter (where code_run = last_code_run), '') as segment_code,
         max_by(case when is_label and not is_amount then text end, case when is_label and not is_amount then column_index end) as segment_label,
         min(case when is_label and not is_amount then column_index end) as label_index
-    from segmented
+    from (
+        select *, max(case when is_code_part and not is_amount then code_run end) over (
+            partition by document_id, table_seq, row_no, segment
+        ) as last_code_run
+        from code_runs
+    )
     group by document_id, table_seq, row_no, segment
 ),
 

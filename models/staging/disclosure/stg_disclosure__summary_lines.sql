@@ -34,14 +34,16 @@ final as (
             when line_name in ('本年支出合计', '当年支出小计', '支出合计') then 'expenditure_total'
             when line_name like '年初%结转和结余' or line_name in ('上年结转资金', '上年结转') then 'opening_balance'
             when line_name like '年末%结转和结余' or line_name in ('结转下年资金', '结转下年') then 'closing_balance'
-            when line_name = '总计' and column_name = 'income_amount' then 'grand_total_income_side'
-            when line_name = '总计' then 'grand_total_expenditure_side'
+            when line_name in ('总计', '收入总计') and column_name = 'income_amount' then 'grand_total_income_side'
+            when line_name in ('总计', '支出总计') then 'grand_total_expenditure_side'
             when line_name like '使用非财政拨款结余%' then 'non_fiscal_balance_used'
             when line_name = '结余分配' then 'balance_distribution'
             when column_name = 'income_amount' then 'income_line'
             when column_name = 'use_amount' then 'use_line'
             else 'expenditure_line'
         end as line_role,
+        -- 1. / （1） / 其中 lines break down the line above them
+        regexp_matches(line_label, '^([0-9]+[.．、]|（[0-9一二三四五六七八九十]+）|\([0-9]+\)|其中)') as is_sub_line,
         column_name,
         -- amounts
         value_yuan as amount_yuan,

@@ -1,0 +1,96 @@
+-- audit_document_figures: the key figures each document prints, one row per document and figure,
+-- gathered once for the cross-table, narrative and cross-year checks.
+with
+
+summary as (
+    select * from {{ ref('stg_disclosure__summary_lines') }}
+),
+
+summary_totals as (
+    select
+        document_id,
+        case table_kind when 'income_expenditure_summary' then 'summary_' else 'appropriation_' end || line_role as figure,
+        -- 04 prints its expenditure side in several columns: 合计 is the figure
+        amount_yuan,
+        row_no,
+        column_name
+    from summary
+    where line_role in ('income_total', 'expenditure_total', 'opening_balance', 'closing_balance',
+                        'grand_total_income_side', 'grand_total_expenditure_side', 'non_fiscal_balance_used', 'balance_distribution')
+        and column_name in ('income_amount', 'expenditure_amount', 'expenditure_total')
+),
+
+first_of_each as (
+    select document_id, figure, amount_yuan
+    from summary_totals
+    qualify row_number() over (partition by document_id, figure order by row_no, column_name) = 1
+),
+
+table_totals as (
+    -- the 合计 rows of 02, 03 and 05
+    select document_id, 'income_table_total' as figure, total_yuan as amount_yuan
+    from {{ ref('stg_disclosure__income') }}
+    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年收入合计)') and subject_code is null
+    qualify row_number() over (partition by document_id order by row_no) = 1
+    union all
+    select document_id, 'expenditure_table_total', total_yuan
+    from {{ ref('stg_disclosure__expenditure') }}
+    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年支出合计)') and subject_code is null
+    qualify row_number() over (partition by document_id order by row_no) = 1
+    union all
+    select document_id, 'expenditure_table_basic', basic_yuan
+    from {{ ref('stg_disclosure__expenditure') }}
+    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年支出合计)') and subject_code is null
+    qualify row_number() over (partition by document_id order by row_no) = 1
+    union all
+    select document_id, 'expenditure_table_project', project_yuan
+    from {{ ref('stg_disclosure__expenditure') }}
+    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年支出合计)') and subject_code is null
+    qualify row_number() over (partition by document_id order by row_no) = 1
+),
+
+flow_totals as (
+    select document_id, unnest([
+        'flow_opening_total', 'flow_income_total', 'flow_income_basic', 'flow_income_project',
+        'flow_expenditure_total', 'flow_expenditure_basic', 'flow_expenditure_project',
+        'flow_closing_total', 'flow_closing_project'
+    ]) as figure,
+    unnest([
+        opening_total_yuan, income_total_yuan, income_basic_yuan, income_project_yuan,
+        expenditure_total_yuan, expenditure_basic_yuan, expenditure_project_yuan,
+        closing_total_yuan, coalesce(closing_project_yuan, closing_project_carryover_yuan)
+    ]) as amount_yuan
+    from {{ ref('stg_disclosure__budget_flow') }}
+    where table_kind = 'general_budget_expenditure'
+        and regexp_full_match({{ clean_label('row_label') }}, '(合计|总计)') and subject_code is null
+    qualify row_number() over (partition by document_id order by row_no) = 1
+),
+
+economic_totals as (
+    select
+        document_id,
+        case total_line when 'personnel_total' then 'economic_personnel_total' else 'economic_public_total' end as figure,
+        amount_yuan
+    from {{ ref('stg_disclosure__basic_economic') }}
+    where table_kind = 'general_budget_basic_economic' and total_line in ('personnel_total', 'public_total')
+        and column_name = 'amount'
+    qualify row_number() over (partition by document_id, total_line order by row_no, column_index) = 1
+    union all
+    select document_id, 'economic_' || economic_code, amount_yuan
+    from {{ ref('stg_disclosure__basic_economic') }}
+    where table_kind = 'general_budget_basic_economic' and economic_code in ('30217', '30231') and column_name = 'amount'
+    qualify row_number() over (partition by document_id, economic_code order by row_no, column_index) = 1
+),
+
+three_public as (
+    select document_id, 'three_public_' || item || '_' || measure as figure, amount_yuan
+    from {{ ref('stg_disclosure__three_public_costs') }}
+    where is_money and item not in ('section', 'count')
+    qualify row_number() over (partition by document_id, item, measure order by row_no, column_index) = 1
+)
+
+select * from first_of_each
+union all select * from table_totals
+union all select * from flow_totals
+union all select * from economic_totals
+union all select * from three_public

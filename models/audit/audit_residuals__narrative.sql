@@ -1,0 +1,81 @@
+-- audit_residuals__narrative: a figure the narrative states (情况说明, 公开10表) against the table's
+-- figure at the narrative's precision. A table figure printed in 万元 under a 元 header still agrees
+-- here (unit_slip reports that); a narrative figure in the wrong unit does not.
+with
+
+texts as (
+    select n.document_id, n.row_no, n.text, d.department_key, d.fiscal_year, d.report_kind
+    from {{ ref('stg_disclosure__narrative') }} as n
+    inner join {{ ref('int_documents__departments') }} as d using (document_id)
+),
+
+patterns as (
+    select * from {{ ref('narrative_patterns') }}
+),
+
+stated as (
+    select
+        t.document_id, t.department_key, t.fiscal_year, t.report_kind, t.row_no, p.figure, p.priority,
+        regexp_extract(t.text, p.pattern, 1) as number_text,
+        regexp_extract(t.text, p.pattern, 2) as unit_text
+    from texts as t
+    inner join patterns as p on regexp_matches(t.text, p.pattern)
+),
+
+stated_figures as (
+    select
+        *,
+        try_cast(replace(number_text, ',', '') as decimal(20, 4)) as number,
+        case unit_text when '万元' then 10000 else 1 end as unit_factor
+    from stated
+    qualify row_number() over (partition by document_id, figure order by row_no, priority) = 1
+),
+
+document_figures as (
+    select f.document_id, d.department_key, d.fiscal_year, d.report_kind, f.figure, f.amount_yuan
+    from {{ ref('audit_document_figures') }} as f
+    inner join {{ ref('int_documents__departments') }} as d using (document_id)
+    union all
+    -- 项目支出收入: what is not 基本支出 of 本年收入合计
+    select i.document_id, d.department_key, d.fiscal_year, d.report_kind, 'project_income', i.amount_yuan - b.amount_yuan
+    from {{ ref('audit_document_figures') }} as i
+    inner join {{ ref('audit_document_figures') }} as b
+        on b.document_id = i.document_id and b.figure = 'flow_income_basic'
+    inner join {{ ref('int_documents__departments') }} as d on d.document_id = i.document_id
+    where i.figure = 'summary_income_total'
+),
+
+matched as (
+    -- the narrative's own document first; a separate narrative PDF takes its department-year's tables
+    select
+        s.*,
+        coalesce(same.amount_yuan, other.amount_yuan) as table_yuan
+    from stated_figures as s
+    left join document_figures as same
+        on same.document_id = s.document_id and same.figure = s.figure
+    left join (
+        select department_key, fiscal_year, report_kind, figure, min(amount_yuan) as amount_yuan
+        from document_figures group by all
+    ) as other
+        on other.department_key = s.department_key and other.fiscal_year = s.fiscal_year
+        and other.report_kind = s.report_kind and other.figure = s.figure
+),
+
+final as (
+    select
+        document_id,
+        'narrative_figure_matches_table' as identity,
+        'narrative' as table_kind,
+        cast(null as varchar) as subject_code,
+        figure || ': ' || number_text || unit_text as line_label,
+        figure as column_name,
+        coalesce(table_yuan, 0) as expected_yuan,
+        cast(number * unit_factor as decimal(18, 2)) as actual_yuan,
+        -- agrees at the narrative's printed precision, in the table's unit or (a slipped table) 万元
+        abs(number * unit_factor - coalesce(table_yuan, 0)) > 0.01 * unit_factor
+            and abs(number * unit_factor - coalesce(table_yuan, 0) * 10000) > 0.01 * unit_factor as failed
+    from matched
+    where number is not null and (table_yuan is not null or figure like 'three_public_%')
+)
+
+select * from final

@@ -1,0 +1,28 @@
+-- mart_disclosure_quality: per department × fiscal year × report kind, how many identity checks
+-- ran on its documents, how many failed, and which.
+with
+
+residuals as (
+    select * from {{ ref('identity_residuals') }}
+),
+
+departments as (
+    select department_key, department_name, region from {{ ref('dim_department') }}
+)
+
+select
+    r.department_key,
+    d.department_name,
+    d.region,
+    r.fiscal_year,
+    r.report_kind,
+    count(distinct r.document_id) as documents,
+    count(*) as identities_checked,
+    count(*) filter (where not r.passed) as identities_failed,
+    count(*) filter (where not r.passed and r.severity = 'error') as errors,
+    count(*) filter (where not r.passed and r.severity = 'warning') as warnings,
+    count(*) filter (where r.severity = 'info' and (not r.passed or r.is_rounding_note)) as info_notes,
+    coalesce(list(distinct r.identity order by r.identity) filter (where not r.passed), []) as failed_identities
+from residuals as r
+left join departments as d using (department_key)
+group by all
