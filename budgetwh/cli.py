@@ -14,8 +14,9 @@ from rich.console import Console
 
 from budgetwh.paths import warehouse_path
 
-console = Console(highlight=False, soft_wrap=True)
-err = Console(stderr=True, highlight=False, soft_wrap=True)
+_WIDTH = None if sys.stdout.isatty() else 140
+console = Console(highlight=False, soft_wrap=True, width=_WIDTH)
+err = Console(stderr=True, highlight=False, soft_wrap=True, width=_WIDTH)
 
 
 def _ingest(args: argparse.Namespace) -> int:
@@ -83,7 +84,52 @@ def _build(args: argparse.Namespace) -> int:
             err.print("  " + line)
         return 1
     console.print(f"[bold]dbt build:[/] ok in {result.seconds:.1f}s -> {db}")
+    if args.skip_validation:
+        return 0
+    return _run_validation(db)
+
+
+def _run_validation(db: Path) -> int:
+    from validate.suites import run_validation
+
+    try:
+        report = run_validation(db)
+    except Exception as error:  # noqa: BLE001 - the suites could not run: say why, exit non-zero
+        err.print(f"[red]validation could not run[/]: {type(error).__name__}: {error}")
+        return 1
+    print_validation(report)
     return 0
+
+
+def print_validation(report) -> None:
+    from rich.table import Table
+
+    failing = [o for o in report.outcomes if o.failed]
+    if report.failed_by_document:
+        table = Table(title="documents × failed identities", show_lines=False)
+        for column in ("document", "identity", "severity", "rows"):
+            table.add_column(column)
+        for source, identity, rows, severity in report.failed_by_document[:40]:
+            table.add_row(source, identity, severity, str(rows))
+        console.print(table)
+        if len(report.failed_by_document) > 40:
+            console.print(f"… and {len(report.failed_by_document) - 40} more (audit.identity_results)")
+    checked = sum(o.checked for o in report.outcomes)
+    console.print(
+        f"[bold]validate:[/] {len(report.outcomes)} identity expectations in {len({o.suite for o in report.outcomes})} suites "
+        f"over {checked:,} checks on {report.documents} documents; {report.failed_checks:,} findings "
+        f"({len(failing)} identities with findings) in {report.seconds:.1f}s"
+    )
+    if report.data_docs:
+        console.print(f"Data Docs: {report.data_docs}")
+
+
+def _validate(args: argparse.Namespace) -> int:
+    db = warehouse_path(args.db)
+    if not db.exists():
+        err.print(f"[red]no warehouse at {db}[/]: run `budgetwh ingest` and `budgetwh build` first")
+        return 1
+    return _run_validation(db)
 
 
 def _not_yet(name: str):
@@ -119,10 +165,14 @@ def build_parser() -> argparse.ArgumentParser:
     build = commands.add_parser("build", help="dbt build (seeds, models, tests) + the great-expectations suites")
     build.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
     build.add_argument("--select", help="dbt selection (default: everything)")
+    build.add_argument("--skip-validation", action="store_true", help="dbt build only")
     build.set_defaults(run=_build)
 
+    validate = commands.add_parser("validate", help="the great-expectations suites alone (audit tables, Data Docs)")
+    validate.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    validate.set_defaults(run=_validate)
+
     for name, text in [
-        ("validate", "the great-expectations suites alone"),
         ("export", "parquet exports for dashboards"),
         ("nightly", "ingest what is new, build, validate, export"),
         ("dashboard", "serve the dashboard on the exports"),

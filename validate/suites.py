@@ -1,0 +1,222 @@
+"""The identity catalogue as great-expectations suites, validated through one Checkpoint.
+
+dbt computes the residuals (expected, actual, difference per document × identity × subject);
+GX validates them: one suite per category of the catalogue, one expectation per identity that
+its rows stay within tolerance. GX reads a pandas frame fetched through Arrow, which keeps
+DECIMAL exact (GX's SQL path through duckdb-engine fails with the pinned versions); the
+comparison itself runs on integer fen, so it is exact too.
+"""
+
+from __future__ import annotations
+
+import csv
+import logging
+import os
+import time
+import uuid
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import duckdb
+
+from budgetwh.paths import PROJECT_DIR
+
+CATALOGUE = PROJECT_DIR / "seeds" / "identity_catalogue.csv"
+
+# Each identity's rows as GX sees them: excess_fen <= 0 means within tolerance.
+RESIDUALS_SQL = """
+    select
+        document_id,
+        identity,
+        category,
+        severity,
+        coalesce(table_kind, '') as table_kind,
+        coalesce(subject_code, '') as subject_code,
+        -- narrative and plausibility findings are decided in dbt (their tolerance is the narrative's
+        -- unit, or there is no comparison at all): GX sees 1 for a finding
+        case
+            when category in ('narrative', 'plausibility') or (expected_yuan is null and actual_yuan is null)
+                then case when passed then 0 else 1 end
+            else cast((abs(coalesce(actual_yuan, 0) - coalesce(expected_yuan, 0)) - tolerance_yuan) * 100 as bigint)
+        end as excess_fen,
+        passed
+    from audit.identity_residuals
+"""
+
+VALIDATION_RUNS_SCHEMA = """
+create schema if not exists audit;
+create table if not exists audit.validation_runs (
+    run_id            varchar not null,
+    run_at            timestamp not null,
+    suite             varchar not null,
+    identity          varchar not null,
+    checked           bigint not null,
+    failed            bigint not null,
+    success           boolean not null,
+    data_docs_path    varchar
+);
+"""
+
+
+@dataclass
+class IdentityOutcome:
+    suite: str
+    identity: str
+    checked: int
+    failed: int
+    success: bool
+
+
+@dataclass
+class ValidationReport:
+    run_id: str
+    run_at: datetime
+    outcomes: list[IdentityOutcome] = field(default_factory=list)
+    data_docs: Path | None = None
+    seconds: float = 0.0
+    documents: int = 0
+    failed_by_document: list[tuple[str, str, int, str]] = field(default_factory=list)
+
+    @property
+    def failed_checks(self) -> int:
+        return sum(o.failed for o in self.outcomes)
+
+
+def load_catalogue(path: Path = CATALOGUE) -> list[dict[str, str]]:
+    with open(path, encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle))
+
+
+def gx_root_for(db_path: Path) -> Path:
+    """The GX project (suites, checkpoint, Data Docs) lives beside the warehouse it validates,
+    in <warehouse folder>/gx; Data Docs at gx/uncommitted/data_docs/local_site/index.html."""
+    return db_path.parent
+
+
+def data_docs_index(db_path: Path) -> Path:
+    return gx_root_for(db_path) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+
+
+def _quiet_gx() -> None:
+    os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
+        logging.getLogger(name).setLevel(logging.ERROR)
+
+
+def run_validation(db_path: Path, build_docs: bool = True) -> ValidationReport:
+    """Validate the latest residuals of the warehouse; write audit.validation_runs and Data Docs."""
+    _quiet_gx()
+    import great_expectations as gx
+    import great_expectations.expectations as gxe
+
+    started = time.monotonic()
+    con = duckdb.connect(str(db_path))
+    try:
+        frame = con.sql(RESIDUALS_SQL).to_arrow_table().to_pandas()
+        documents = con.execute("select count(*) from raw.documents").fetchone()[0]
+        failed_by_document = con.execute("""
+            select d.source_name, r.identity, count(*) as rows, any_value(r.severity) as severity
+            from audit.identity_residuals r join raw.documents d using (document_id)
+            where not r.passed
+            group by all order by d.source_name, r.identity
+        """).fetchall()
+    finally:
+        con.close()
+
+    catalogue = load_catalogue()
+    root = gx_root_for(db_path)
+    root.mkdir(parents=True, exist_ok=True)
+    context = gx.get_context(mode="file", project_root_dir=str(root))
+    try:
+        from great_expectations.data_context.types.base import ProgressBarsConfig
+
+        context.variables.progress_bars = ProgressBarsConfig(globally=False)
+    except (ImportError, AttributeError):
+        pass
+    source = context.data_sources.add_or_update_pandas("warehouse")
+    asset = next((a for a in source.assets if a.name == "identity_residuals"), None) or source.add_dataframe_asset(
+        "identity_residuals"
+    )
+    batch = next((b for b in asset.batch_definitions if b.name == "latest"), None) or asset.add_batch_definition_whole_dataframe(
+        "latest"
+    )
+
+    definitions = []
+    categories = sorted({row["category"] for row in catalogue})
+    for category in categories:
+        suite = gx.ExpectationSuite(name=f"identities_{category}")
+        for row in catalogue:
+            if row["category"] != category:
+                continue
+            suite.add_expectation(
+                gxe.ExpectColumnValuesToBeBetween(
+                    column="excess_fen",
+                    max_value=0,
+                    row_condition=f'identity=="{row["identity"]}"',
+                    condition_parser="pandas",
+                    meta={"identity": row["identity"], "severity": row["severity"], "description": row["description"]},
+                )
+            )
+        suite = context.suites.add_or_update(suite)
+        definitions.append(
+            context.validation_definitions.add_or_update(
+                gx.ValidationDefinition(name=f"validate_{category}", data=batch, suite=suite)
+            )
+        )
+    structural = gx.ExpectationSuite(name="identity_residuals_shape")
+    structural.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column="document_id"))
+    structural.add_expectation(gxe.ExpectColumnValuesToNotBeNull(column="identity"))
+    structural.add_expectation(
+        gxe.ExpectColumnValuesToBeInSet(column="severity", value_set=["error", "warning", "info"])
+    )
+    structural.add_expectation(
+        gxe.ExpectColumnValuesToBeInSet(column="identity", value_set=[row["identity"] for row in catalogue])
+    )
+    structural = context.suites.add_or_update(structural)
+    definitions.append(
+        context.validation_definitions.add_or_update(
+            gx.ValidationDefinition(name="validate_shape", data=batch, suite=structural)
+        )
+    )
+    actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if build_docs else []
+    checkpoint = context.checkpoints.add_or_update(
+        gx.Checkpoint(name="identities", validation_definitions=definitions, actions=actions, result_format="SUMMARY")
+    )
+    result = checkpoint.run(batch_parameters={"dataframe": frame})
+
+    report = ValidationReport(run_id=str(uuid.uuid4()), run_at=datetime.now(UTC).replace(tzinfo=None))
+    counts = frame.groupby("identity").size().to_dict() if len(frame) else {}
+    for validation in result.run_results.values():
+        suite_name = validation.suite_name
+        for outcome in validation.results:
+            config = outcome.expectation_config
+            identity = (config.meta or {}).get("identity")
+            if identity is None:
+                continue
+            failed = int(outcome.result.get("unexpected_count") or 0)
+            report.outcomes.append(
+                IdentityOutcome(suite_name, identity, int(counts.get(identity, 0)), failed, bool(outcome.success))
+            )
+    docs = data_docs_index(db_path)
+    report.data_docs = docs if docs.exists() else None
+    report.seconds = time.monotonic() - started
+    report.documents = documents
+    report.failed_by_document = failed_by_document
+    _record(db_path, report)
+    return report
+
+
+def _record(db_path: Path, report: ValidationReport) -> None:
+    con = duckdb.connect(str(db_path))
+    try:
+        con.execute(VALIDATION_RUNS_SCHEMA)
+        rows = [
+            (report.run_id, report.run_at, o.suite, o.identity, o.checked, o.failed, o.success,
+             str(report.data_docs) if report.data_docs else None)
+            for o in report.outcomes
+        ]
+        if rows:
+            con.executemany("insert into audit.validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+    finally:
+        con.close()
