@@ -131,7 +131,9 @@ def inject(
 
 
 def _total_off(inj: _Injector) -> Defect:
-    if inj.rng.randint(0, 1) == 0:
+    # a Shanghai budget's 04 prints only 支出总计, which the non-fiscal flow also reads: use 06 there
+    shanghai_budget = inj.layout == "shanghai" and inj.figures.report_kind == "budget"
+    if shanghai_budget or inj.rng.randint(0, 1) == 0:
         d = inj.delta()
         inj.shift("general_budget_basic_economic", "personnel_total", "amount", d)
         return Defect("", "economic_personnel_total", ["economic_basic_total_matches_flow_basic"],

@@ -15,6 +15,7 @@ final accounts run to the fen.
 from __future__ import annotations
 
 import random
+import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
@@ -545,6 +546,7 @@ def exact_rate(budget_units: int, target_bp: int) -> int:
     """The rate (basis points, a multiple of 10, at most 10000) nearest the target for which
     budget_units × rate / 10000 is whole: the executed amount is then exact to 0.01 万元."""
     best = 10000
+    target_bp -= target_bp % 10
     for distance in range(0, 1501, 10):
         for candidate in (target_bp - distance, target_bp + distance):
             if 8000 <= candidate <= 10000 and (budget_units * candidate) % 10000 == 0:
@@ -555,7 +557,8 @@ def exact_rate(budget_units: int, target_bp: int) -> int:
 def _projects(
     department: Department, year: int, budget: BudgetStatement, rng: random.Random, last: list[str]
 ) -> tuple[list[ProjectPerformance], list[str]]:
-    pool = list(department.profile.project_names) + [department.short_name.lstrip("市区县") + g for g in _GENERIC_PROJECTS[:3]]
+    own = re.sub(r"^[市区县]委?", "", department.short_name)
+    pool = list(department.profile.project_names) + [own + g for g in _GENERIC_PROJECTS[:3]]
     pool += list(_GENERIC_PROJECTS[3:])
     count = rng.randint(2, min(10, len(pool)))
     kept = [name for name in last if name in pool and rng.randint(0, 99) < 70][:count]

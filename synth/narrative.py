@@ -157,7 +157,7 @@ def shanghai_budget_explanation(figures: Figures, name: str, year: int) -> tuple
         value = w.figure(f"b_{key}_income", "income_expenditure_summary", key, "amount", label)
         parts.append(f"{label}{wan(value)}万元")
     spent = w.figure("b_expenditure_total", "income_expenditure_summary", "expenditure_grand_total", "amount", "支出预算")
-    appropriation = w.figure("b_appropriation", "fiscal_appropriation_summary", "expenditure_total", "total",
+    appropriation = w.figure("b_appropriation", "fiscal_appropriation_summary", "expenditure_grand_total", "total",
                              "财政拨款支出预算")
     general = w.figure("b_general", "general_budget_expenditure", "合计", "expenditure_total",
                        "一般公共预算拨款支出预算")

@@ -146,8 +146,18 @@ def _column_widths(grid: Grid, font: float, available: float) -> list[float] | N
             minimum.append(base + 2 * PAD_X)
     total = sum(preferred)
     if total <= available:
+        # the spare width goes to the columns of names and text (as a designed spreadsheet
+        # has them); figures keep columns about as wide as their widest figure
         extra = available - total
-        return [w + extra * w / total for w in preferred]
+        wrapping = [c for c, kind in enumerate(grid.col_kinds) if kind in _WRAPPING]
+        widths = list(preferred)
+        if wrapping:
+            share = sum(preferred[c] for c in wrapping)
+            for c in wrapping:
+                widths[c] += extra * preferred[c] / share
+        else:
+            widths = [w * min(1.3, available / total) for w in widths]
+        return widths
     flexible = sum(p - m for p, m in zip(preferred, minimum, strict=True))
     need = total - available
     if flexible < need:
@@ -379,6 +389,7 @@ def _table(writer: _Writer, table: PrintedTable, heading: str | None) -> None:
         if writer.look == "rules":
             _rule(writer, x0, geometry.width, top)
             if repeat:
+                _group_rules(writer, geometry, repeat, top, x0)
                 _rule(writer, x0, geometry.width, writer.y)
         return top
 
@@ -412,6 +423,25 @@ def _table(writer: _Writer, table: PrintedTable, heading: str | None) -> None:
         if writer.room() < 20:
             writer.new_page(wide)
         writer.paragraph(note, 8.5)
+
+
+def _group_rules(writer: _Writer, geometry: _Geometry, rows: list[tuple[int, Row, float]], top: float,
+                 x0: float) -> None:
+    """Under a header label spanning several columns (收入, 年初结转和结余), a short rule across
+    its columns, as the unruled Yunnan rendering draws them."""
+    y = top
+    last = len(rows) - 1
+    for position, (_index, row, height) in enumerate(rows):
+        x = x0
+        for col, cell in enumerate(row):
+            width = geometry.widths[col]
+            if cell is not None and cell.colspan > 1 and position + cell.rowspan - 1 < last:
+                span = sum(geometry.widths[col: col + cell.colspan])
+                bottom = y - sum(h for _i, _r, h in rows[position: position + cell.rowspan])
+                writer.canvas.setLineWidth(0.5)
+                writer.canvas.line(x + 1, bottom, x + span - 1, bottom)
+            x += width
+        y -= height
 
 
 def _end_segment(writer: _Writer, x0: float, geometry: _Geometry) -> None:

@@ -5,6 +5,7 @@ above a grid whose header cells are merged as printed, amounts stored as numbers
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from copy import copy
 from datetime import datetime
@@ -185,5 +186,10 @@ def _fixed_zip(data: bytes) -> bytes:
             fixed = zipfile.ZipInfo(info.filename, date_time=_ZIP_TIME)
             fixed.compress_type = zipfile.ZIP_DEFLATED
             fixed.external_attr = 0o600 << 16
-            target.writestr(fixed, source.read(info.filename))
+            data = source.read(info.filename)
+            if info.filename == "docProps/core.xml":
+                # openpyxl stamps the save time as dcterms:modified whatever the properties say
+                data = re.sub(rb"(<dcterms:modified[^>]*>)[^<]*(</dcterms:modified>)", rb"\g<1>2000-01-01T00:00:00Z\g<2>",
+                              data)
+            target.writestr(fixed, data)
     return out.getvalue()
