@@ -52,7 +52,7 @@ def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[
         **(extra_env or {}),
     }
     # Each warehouse gets its own compile target, so two builds of two files never collide.
-    target = db_path.parent / f".{db_path.stem}.dbt-target"
+    target = db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
     command = [
         dbt_executable(), *args,
         "--project-dir", str(PROJECT_DIR),

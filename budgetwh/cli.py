@@ -12,7 +12,7 @@ from pathlib import Path
 
 from rich.console import Console
 
-from budgetwh.paths import warehouse_path
+from budgetwh.paths import exports_path, warehouse_path
 
 _WIDTH = None if sys.stdout.isatty() else 140
 console = Console(highlight=False, soft_wrap=True, width=_WIDTH)
@@ -132,6 +132,64 @@ def _validate(args: argparse.Namespace) -> int:
     return _run_validation(db)
 
 
+def _export(args: argparse.Namespace) -> int:
+    from budgetwh.export import export
+
+    db = warehouse_path(args.db)
+    if not db.exists():
+        err.print(f"[red]no warehouse at {db}[/]: run `budgetwh ingest` and `budgetwh build` first")
+        return 1
+    out = exports_path(args.out)
+    try:
+        summary = export(db, out)
+    except duckdb_errors() as error:
+        err.print(f"[red]export failed[/]: {error} (has `budgetwh build` run?)")
+        return 1
+    console.print(
+        f"[bold]export:[/] {len(summary.models)} models, {summary.rows:,} rows in {summary.files} parquet files "
+        f"in {summary.seconds:.1f}s -> {out} (manifest.json)"
+    )
+    return 0
+
+
+def duckdb_errors():
+    import duckdb
+
+    return (duckdb.Error,)
+
+
+def _nightly(args: argparse.Namespace) -> int:
+    from budgetwh.nightly import NightlyFailed, NightlyLocked, run_nightly
+
+    inbox = Path(args.inbox)
+    if not inbox.exists():
+        err.print(f"[red]no such inbox:[/] {inbox}")
+        return 2
+    db = warehouse_path(args.db)
+    out = exports_path(args.out)
+    try:
+        summary = run_nightly(
+            inbox, db, out, jobs=args.jobs,
+            on_step=lambda step, seconds: console.print(f"  {step} done ({seconds:.1f}s)"),
+        )
+    except NightlyLocked as locked:
+        err.print(f"[red]{locked}")
+        return 1
+    except NightlyFailed as failed:
+        err.print(f"[red]nightly failed at {failed.step}[/]: {failed.message}")
+        err.print(f"yesterday's warehouse ({db}) and exports ({out}) are untouched")
+        return 1
+    except Exception as error:  # noqa: BLE001 - any failure must leave yesterday's state and say so
+        err.print(f"[red]nightly failed[/]: {type(error).__name__}: {error}")
+        err.print(f"yesterday's warehouse ({db}) and exports ({out}) are untouched")
+        return 1
+    print_ingest_summary(summary.ingest, db)
+    if summary.validation is not None:
+        print_validation(summary.validation)
+    console.print(f"[bold]nightly:[/] ok in {summary.seconds:.1f}s -> {db}, {out}")
+    return 0
+
+
 def _not_yet(name: str):
     def run(_args: argparse.Namespace) -> int:
         err.print(f"[red]{name} is not available in this build")
@@ -172,9 +230,19 @@ def build_parser() -> argparse.ArgumentParser:
     validate.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
     validate.set_defaults(run=_validate)
 
+    export = commands.add_parser("export", help="parquet exports of every mart for dashboards")
+    export.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    export.add_argument("--out", help="export folder (default exports/ or $BUDGETWH_EXPORTS)")
+    export.set_defaults(run=_export)
+
+    nightly = commands.add_parser("nightly", help="ingest what is new in INBOX, build, validate, export; swap in atomically")
+    nightly.add_argument("inbox", metavar="INBOX")
+    nightly.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    nightly.add_argument("--out", help="export folder (default exports/ or $BUDGETWH_EXPORTS)")
+    nightly.add_argument("--jobs", type=int, default=2, help="parser processes (default 2)")
+    nightly.set_defaults(run=_nightly)
+
     for name, text in [
-        ("export", "parquet exports for dashboards"),
-        ("nightly", "ingest what is new, build, validate, export"),
         ("dashboard", "serve the dashboard on the exports"),
     ]:
         sub = commands.add_parser(name, help=text)

@@ -1,7 +1,7 @@
 {#- The generic tests this project needs (the dbt_utils / dbt_expectations kind), written here
     because dbt deps cannot reach the package hub. Each returns the offending rows. -#}
 
-{% test expression_is_true(model, expression, where=none) %}
+{% test expression_is_true(model, expression, column_name=none, where=none) %}
 select * from {{ model }}
 where not coalesce(({{ expression }}), false)
 {% if where %} and ({{ where }}){% endif %}

@@ -1,0 +1,139 @@
+"""The nightly refresh: ingest what is new, build, validate, export — all on copies.
+
+Readers are never blocked and never see a half-built state: the run works on a new warehouse file
+(a copy of yesterday's) and a new export snapshot, and swaps both in only when every step has
+passed. A failure at any step leaves yesterday's warehouse and exports untouched. A lock file stops
+a second nightly while one is running.
+"""
+
+from __future__ import annotations
+
+import fcntl
+import os
+import shutil
+import time
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import duckdb
+
+from budgetwh.build import dbt_build
+from budgetwh.export import export_snapshot_and_publish_later
+
+
+class NightlyFailed(Exception):
+    def __init__(self, step: str, message: str):
+        super().__init__(f"{step}: {message}")
+        self.step = step
+        self.message = message
+
+
+class NightlyLocked(Exception):
+    pass
+
+
+@dataclass
+class NightlySummary:
+    steps: list[tuple[str, float]] = field(default_factory=list)
+    ingest: object | None = None
+    validation: object | None = None
+    exports: object | None = None
+    seconds: float = 0.0
+
+
+@contextmanager
+def nightly_lock(db_path: Path):
+    lock_path = db_path.parent / f".{db_path.name}.nightly.lock"
+    lock_path.parent.mkdir(parents=True, exist_ok=True)
+    handle = open(lock_path, "a+")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise NightlyLocked(f"another nightly is running ({holder}); not starting a second one") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()} since {time.strftime('%Y-%m-%d %H:%M:%S')}")
+    handle.flush()
+    try:
+        yield
+    finally:
+        fcntl.flock(handle, fcntl.LOCK_UN)
+        handle.close()
+
+
+def _fail_if_injected(step: str) -> None:
+    """Tests name a step to fail at, as a crash there would."""
+    if os.environ.get("BUDGETWH_NIGHTLY_FAIL_AT") == step:
+        raise NightlyFailed(step, "failure injected for a test (BUDGETWH_NIGHTLY_FAIL_AT)")
+
+
+def _checkpointed_copy(source: Path, target: Path) -> None:
+    """Copy a warehouse whole: fold its write-ahead log into the file first."""
+    if source.exists():
+        con = duckdb.connect(str(source))
+        con.execute("checkpoint")
+        con.close()
+        shutil.copy2(source, target)
+
+
+def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progress=None, on_step=None) -> NightlySummary:
+    from ingest.runner import run_batch
+    from validate.suites import run_validation
+
+    summary = NightlySummary()
+    started = time.monotonic()
+    step_started = started
+
+    def done(step: str) -> None:
+        nonlocal step_started
+        now = time.monotonic()
+        summary.steps.append((step, now - step_started))
+        step_started = now
+        if on_step:
+            on_step(step, now - started)
+
+    with nightly_lock(db_path):
+        work = db_path.parent / f".{db_path.stem}.next.duckdb"
+        for leftover in (work, Path(f"{work}.wal")):
+            leftover.unlink(missing_ok=True)
+        snapshot = None
+        try:
+            _checkpointed_copy(db_path, work)
+            done("copy")
+            _fail_if_injected("ingest")
+            summary.ingest = run_batch([inbox], work, jobs=jobs, progress=progress)
+            done("ingest")
+            _fail_if_injected("build")
+            result = dbt_build(work)
+            if not result.ok:
+                raise NightlyFailed("build", "; ".join(result.failures()[:8]) or "dbt build failed")
+            done("build")
+            _fail_if_injected("validate")
+            summary.validation = run_validation(work)
+            done("validate")
+            _fail_if_injected("export")
+            snapshot, publish = export_snapshot_and_publish_later(work, exports)
+            summary.exports = snapshot
+            done("export")
+            _fail_if_injected("swap")
+            con = duckdb.connect(str(work))
+            con.execute("checkpoint")
+            con.close()
+            if Path(f"{db_path}.wal").exists():
+                raise NightlyFailed("swap", f"{db_path} was written to while the nightly ran; not replacing it")
+            # the warehouse first (a new file in one rename), then the exports (one symlink rename)
+            os.replace(work, db_path)
+            publish()
+            done("swap")
+        except BaseException:
+            for leftover in (work, Path(f"{work}.wal")):
+                leftover.unlink(missing_ok=True)
+            if summary.exports is not None and summary.steps[-1][0] != "swap":
+                shutil.rmtree(summary.exports.snapshot, ignore_errors=True)
+            raise
+    summary.seconds = time.monotonic() - started
+    return summary

@@ -1,0 +1,71 @@
+-- mart_budget_execution: where a department-year has both a budget and final accounts, the budget
+-- against the final figure per function subject, and per “三公” line (公开09表 prints both).
+with
+
+budgets as (
+    select department_key, fiscal_year, subject_code, total_yuan from {{ ref('fct_expenditure') }}
+    where report_kind = 'budget'
+),
+
+finals as (
+    select department_key, fiscal_year, subject_code, total_yuan, document_id from {{ ref('fct_expenditure') }}
+    where report_kind = 'final_accounts'
+),
+
+both_kinds as (
+    select distinct b.department_key, b.fiscal_year
+    from budgets as b
+    inner join finals as f using (department_key, fiscal_year)
+),
+
+subjects as (
+    select
+        k.department_key,
+        k.fiscal_year,
+        'function_subject' as line_kind,
+        coalesce(f.subject_code, b.subject_code) as subject_code,
+        cast(null as varchar) as item,
+        b.total_yuan as budget_yuan,
+        f.total_yuan as final_yuan,
+        f.document_id
+    from both_kinds as k
+    left join budgets as b using (department_key, fiscal_year)
+    full join finals as f
+        on f.department_key = b.department_key and f.fiscal_year = b.fiscal_year and f.subject_code = b.subject_code
+    where coalesce(f.department_key, b.department_key) = k.department_key
+        and coalesce(f.fiscal_year, b.fiscal_year) = k.fiscal_year
+),
+
+three_public as (
+    -- the final accounts' 09 prints the year's budget beside the actual
+    select
+        department_key,
+        fiscal_year,
+        'three_public_cost' as line_kind,
+        cast(null as varchar) as subject_code,
+        item,
+        budget_yuan,
+        actual_yuan as final_yuan,
+        document_id
+    from {{ ref('fct_three_public_costs') }}
+    where report_kind = 'final_accounts' and (budget_yuan is not null or actual_yuan is not null)
+),
+
+combined as (
+    select * from subjects
+    union all
+    select * from three_public
+)
+
+select
+    department_key,
+    fiscal_year,
+    line_kind,
+    subject_code,
+    item,
+    budget_yuan,
+    final_yuan,
+    case when budget_yuan is null or budget_yuan = 0 then null
+        else cast(round(coalesce(final_yuan, 0) / budget_yuan * 100, 2) as decimal(12, 2)) end as execution_rate,
+    document_id
+from combined
