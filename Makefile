@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 
-.PHONY: setup run test lint bench clean
+.PHONY: setup browser run test lint bench dashboard clean
 
 setup: $(STAMP)
 
@@ -23,8 +23,16 @@ run: setup
 	$(BIN)/budgetwh ingest samples
 	$(BIN)/budgetwh build
 
-test: setup
+# Debian's Chromium for the dashboard's browser tests (browsers cannot be downloaded here)
+browser:
+	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 \
+		|| echo "chromium could not be installed: the browser tests will be skipped"
+
+test: setup browser
 	$(BIN)/python -m pytest
+
+dashboard: setup
+	$(BIN)/budgetwh dashboard
 
 lint: setup
 	$(BIN)/ruff check .

@@ -190,14 +190,6 @@ def _nightly(args: argparse.Namespace) -> int:
     return 0
 
 
-def _not_yet(name: str):
-    def run(_args: argparse.Namespace) -> int:
-        err.print(f"[red]{name} is not available in this build")
-        return 1
-
-    return run
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budgetwh", description="Chinese government budget disclosures -> a validated DuckDB warehouse.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -242,11 +234,12 @@ def build_parser() -> argparse.ArgumentParser:
     nightly.add_argument("--jobs", type=int, default=2, help="parser processes (default 2)")
     nightly.set_defaults(run=_nightly)
 
-    for name, text in [
-        ("dashboard", "serve the dashboard on the exports"),
-    ]:
-        sub = commands.add_parser(name, help=text)
-        sub.set_defaults(run=_not_yet(name))
+    dashboard = commands.add_parser("dashboard", help="serve the dashboard on the parquet exports")
+    from dashboard.cli import add_arguments as add_dashboard_arguments
+    from dashboard.cli import run as run_dashboard
+
+    add_dashboard_arguments(dashboard)
+    dashboard.set_defaults(run=run_dashboard)
     return parser
 
 
