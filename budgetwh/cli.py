@@ -158,6 +158,24 @@ def duckdb_errors():
     return (duckdb.Error,)
 
 
+def _summary(args: argparse.Namespace) -> int:
+    from budgetwh.summary import warehouse_summary
+
+    db = warehouse_path(args.db)
+    if not db.exists():
+        err.print(f"[red]no warehouse at {db}[/]: run `make run`")
+        return 1
+    try:
+        lines = warehouse_summary(db, exports_path(args.out))
+    except duckdb_errors() as error:
+        err.print(f"[red]the warehouse is not built yet[/] ({error}): run `budgetwh build`")
+        return 1
+    console.rule("[bold]budgetwh")
+    for line in lines:
+        console.print(line)
+    return 0
+
+
 def _nightly(args: argparse.Namespace) -> int:
     from budgetwh.nightly import NightlyFailed, NightlyLocked, run_nightly
 
@@ -233,6 +251,11 @@ def build_parser() -> argparse.ArgumentParser:
     nightly.add_argument("--out", help="export folder (default exports/ or $BUDGETWH_EXPORTS)")
     nightly.add_argument("--jobs", type=int, default=2, help="parser processes (default 2)")
     nightly.set_defaults(run=_nightly)
+
+    summary = commands.add_parser("summary", help="one screen: what the warehouse holds and what it found")
+    summary.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    summary.add_argument("--out", help="export folder (default exports/ or $BUDGETWH_EXPORTS)")
+    summary.set_defaults(run=_summary)
 
     dashboard = commands.add_parser("dashboard", help="serve the dashboard on the parquet exports")
     from dashboard.cli import add_arguments as add_dashboard_arguments

@@ -15,9 +15,10 @@ def warehouse_path(explicit: str | os.PathLike | None = None) -> Path:
 
 
 def exports_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The export folder as named, not resolved: it is a symlink switched to each new snapshot."""
     if explicit:
-        return Path(explicit).resolve()
-    return Path(os.environ.get("BUDGETWH_EXPORTS", PROJECT_DIR / "exports")).resolve()
+        return Path(explicit).absolute()
+    return Path(os.environ.get("BUDGETWH_EXPORTS", PROJECT_DIR / "exports")).absolute()
 
 
 def samples_dir() -> Path:

@@ -100,4 +100,4 @@ def test_identity_results_keep_history_per_run(corpus_built, read_db):
     con = read_db(corpus_built)
     runs = con.execute("select count(distinct run_id), count(*) from audit.identity_results").fetchone()
     current = con.execute("select count(*) from audit.identity_residuals").fetchone()[0]
-    assert runs[0] >= 1 and runs[1] == runs[0] * current
+    assert runs[0] >= 1 and runs[1] == runs[0] * current  # one row per check per run that found something new
