@@ -405,8 +405,11 @@ class ShanghaiBuilder:
             ], 6))
         personnel_total = table["personnel_total"]["amount"]
         public_total = table["public_total"]["amount"]
+        # the 合计 column of the 合计 row sums the 类 rows above it (not the two cells beside it,
+        # so a wrong 人员经费合计 stays one wrong cell)
+        grand_total = sum((v["amount"] for c, v in table.items() if len(c) == 3), zero)
         body.append(pad_row([text_cell("合计", colspan=3, align="center"),
-                             YUAN_ZERO_STYLE.cell(personnel_total + public_total),
+                             YUAN_ZERO_STYLE.cell(grand_total),
                              YUAN_ZERO_STYLE.cell(personnel_total, (ECONOMIC, "personnel_total", "amount")),
                              YUAN_ZERO_STYLE.cell(public_total, (ECONOMIC, "public_total", "amount"))], 6))
         return Grid(n_cols=6, header=header.rows(), body=body,

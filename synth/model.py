@@ -290,7 +290,8 @@ def _budget(
         target.nonfiscal_income["business_tuition"] = tuition
         target.nonfiscal_basic += quantize_to(business * 6 / 10, step)
         target.nonfiscal_project += business - quantize_to(business * 6 / 10, step)
-    if profile.key == "sport" and rng.randint(0, 99) < 70:  # a stadium run as a business
+    # a stadium run as a business; Shanghai's 支出预算总表 has no 经营支出 column, so only in Yunnan
+    if profile.key == "sport" and department.layout == "yunnan" and rng.randint(0, 99) < 70:
         operating = draw(rng, 50_000, 800_000, step)
         target = subjects[primary_basic]
         target.nonfiscal_income["operating"] = operating

@@ -262,11 +262,13 @@ class Economic:
     lines: dict[str, Decimal]  # economic code (3 or 5 digits) -> yuan
     personnel: Decimal
     public: Decimal
+    total: Decimal | None = None  # the 合计 column of the 合计 row, where 06 prints one (Shanghai budgets)
 
 
 def read_economic(table: TextTable, layout: str, report_kind: str) -> Economic:
     lines: dict[str, Decimal] = {}
     personnel = public = ZERO
+    total = None
     f = table.factor
     for cells in table.rows:
         if layout == "yunnan":
@@ -286,11 +288,11 @@ def read_economic(table: TextTable, layout: str, report_kind: str) -> Economic:
                     lines[cells[k].strip() + cells[k + 1].strip()] = amount(cells[k + 3]) * f
         else:
             if cells[0] == "合计":
-                personnel, public = amount(cells[4]) * f, amount(cells[5]) * f
+                total, personnel, public = amount(cells[3]) * f, amount(cells[4]) * f, amount(cells[5]) * f
                 continue
             if re.fullmatch(r"\d{3}", cells[0].strip()):
                 lines[cells[0].strip() + cells[1].strip()] = amount(cells[3]) * f
-    return Economic(f, lines, personnel, public)
+    return Economic(f, lines, personnel, public, total)
 
 
 THREE_PUBLIC_LABELS = {
@@ -410,6 +412,8 @@ def check_document(document: TextDocument, layout: str, report_kind: str) -> Res
                 kids = sum((v for c, v in economic.lines.items() if len(c) == 5 and c.startswith(code)), ZERO)
                 check.equal("economic_lei_equals_sum_of_kuan", value, kids, economic.unit)
         classes = {c: v for c, v in economic.lines.items() if len(c) == 3}
+        if economic.total is not None:
+            check.equal("hierarchy_total_equals_sum_of_lei", economic.total, sum(classes.values(), ZERO), economic.unit)
         check.equal("economic_personnel_total", economic.personnel,
                     classes.get("301", ZERO) + classes.get("303", ZERO), economic.unit)
         check.equal("economic_public_total", economic.public,

@@ -13,7 +13,13 @@ import pytest
 
 from synth.corpus import Settings, generate
 from synth.defects import DEFECT_KINDS, applicable_kinds
-from tests.identity_checker import check_corpus, identity_names
+from tests.identity_checker import (
+    check_corpus,
+    function_columns,
+    identity_names,
+    read_function_table,
+    read_text_document,
+)
 
 HARMLESS_KINDS = {"department_name_variant", "repeated_row_across_page_break", "empty_table_with_sentence",
                   "non_fiscal_rounding_gap"}
@@ -192,3 +198,39 @@ def test_text_rendering_starts_with_the_synthetic_heading(corpus):
         first = (out / entry["file"]).read_text(encoding="utf-8").split("\n", 1)[0]
         assert first == entry["heading"]
         assert first.endswith("（合成示例数据，非真实披露）")
+
+
+def _observed(name: str) -> set[tuple[str, str]]:
+    import csv
+    import os
+
+    shared = Path(os.environ.get("BUDGETWH_SHARED", Path(__file__).resolve().parent.parent.parent / "shared"))
+    path = shared / "reference" / name
+    if not path.exists():
+        pytest.skip(f"the shared reference lists are not at {path}")
+    with open(path, encoding="utf-8", newline="") as handle:
+        return {(row["code"], row["name_as_printed"]) for row in csv.DictReader(handle)}
+
+
+def test_every_code_and_name_printed_is_one_observed_in_real_documents(corpus):
+    """Function and economic codes come from ../shared/reference with the names printed there."""
+    out, manifest, _results = corpus
+    functional = _observed("observed_functional_codes.csv")
+    economic = _observed("observed_economic_codes.csv")
+    printed: set[tuple[str, str]] = set()
+    for entry in manifest["documents"]:
+        document = read_text_document(out / entry["file"])
+        for kind in ("income", "expenditure", "general_budget_expenditure"):
+            table = document.first(kind)
+            columns = function_columns(entry["layout"], entry["report_kind"], kind)
+            printed |= set(read_function_table(table, columns).names.items())
+        for cells in document.first("general_budget_basic_economic").rows:
+            if entry["layout"] == "yunnan":  # (科目编码, 科目名称, 金额) three times
+                printed |= {(cells[k], cells[k + 1]) for k in (0, 3, 6) if re.fullmatch(r"3\d{2}(?:\d{2})?", cells[k])}
+            else:  # (类, 款, 科目名称, …)
+                starts = (0, 4) if entry["report_kind"] == "final_accounts" else (0,)
+                printed |= {(cells[k] + cells[k + 1], cells[k + 2]) for k in starts if re.fullmatch(r"3\d{2}", cells[k])}
+    assert len(printed) > 100
+    unseen = {(code, name) for code, name in printed
+              if (code, name) not in (economic if code.startswith("3") else functional)}
+    assert unseen == set()
