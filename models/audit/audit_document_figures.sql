@@ -9,15 +9,52 @@ summary as (
 summary_totals as (
     select
         document_id,
-        case table_kind when 'income_expenditure_summary' then 'summary_' else 'appropriation_' end || line_role as figure,
-        -- 04 prints its expenditure side in several columns: 合计 is the figure
+        case table_kind when 'income_expenditure_summary' then 'summary_' else 'appropriation_' end || line_role
+            -- 04 prints its expenditure side by fund: 合计 is the plain figure, the funds get a suffix
+            || case column_name
+                when 'expenditure_general_budget' then '_general_budget'
+                when 'expenditure_government_fund' then '_government_fund'
+                when 'expenditure_state_capital' then '_state_capital'
+                else ''
+            end as figure,
         amount_yuan,
         row_no,
         column_name
     from summary
     where line_role in ('income_total', 'expenditure_total', 'opening_balance', 'closing_balance',
                         'grand_total_income_side', 'grand_total_expenditure_side', 'non_fiscal_balance_used', 'balance_distribution')
-        and column_name in ('income_amount', 'expenditure_amount', 'expenditure_total')
+        and column_name in ('income_amount', 'expenditure_amount', 'expenditure_total',
+                            'expenditure_general_budget', 'expenditure_government_fund', 'expenditure_state_capital')
+),
+
+income_lines as (
+    -- 01's income lines above 本年收入合计 (not the 1./（1） breakdowns): each by name, and
+    -- 财政拨款收入 as the sum of the appropriation lines
+    select l.document_id, l.line_name, l.amount_yuan
+    from summary as l
+    where l.table_kind = 'income_expenditure_summary' and l.line_role = 'income_line' and not l.is_sub_line
+        and l.row_no < coalesce((
+            select min(t.row_no) from summary as t
+            where t.document_id = l.document_id and t.table_seq = l.table_seq and t.line_role = 'income_total'
+        ), 1000000)
+),
+
+income_line_figures as (
+    select document_id, 'summary_income_line:' || regexp_replace(line_name, '^事业单位', '') as figure, sum(amount_yuan) as amount_yuan
+    from income_lines
+    group by all
+    union all
+    select document_id, 'summary_fiscal_income', sum(amount_yuan)
+    from income_lines
+    where line_name like '%财政拨款%'
+    group by all
+),
+
+flow_lei as (
+    select document_id, 'flow_lei:' || {{ clean_label('row_label') }} as figure, expenditure_total_yuan as amount_yuan
+    from {{ ref('stg_disclosure__budget_flow') }}
+    where table_kind = 'general_budget_expenditure' and length(subject_code) = 3 and not is_repeated_over_page_break
+    qualify row_number() over (partition by document_id, subject_code order by row_no) = 1
 ),
 
 first_of_each as (
@@ -90,6 +127,8 @@ three_public as (
 )
 
 select * from first_of_each
+union all select * from income_line_figures
+union all select * from flow_lei
 union all select * from table_totals
 union all select * from flow_totals
 union all select * from economic_totals

@@ -128,9 +128,40 @@ economic_totals as (
         on l.document_id = t.document_id and l.table_seq = t.table_seq and length(l.economic_code) = 3
     where t.total_line in ('personnel_total', 'public_total')
     group by all
+),
+
+economic_columns as (
+    -- Shanghai's budget form prints 人员经费 and 公用经费 as columns: the 合计 row's cell in each
+    -- column is the sum of the 类 rows' cells, and 合计 itself the sum of the 类 rows' 合计
+    select * from {{ ref('stg_disclosure__basic_economic') }}
+    where table_kind = 'general_budget_basic_economic' and not is_repeated_over_page_break
+        and column_name in ('amount', 'personnel', 'public')
+),
+
+economic_column_totals as (
+    select
+        t.document_id,
+        case t.column_name
+            when 'personnel' then 'economic_personnel_total'
+            when 'public' then 'economic_public_total'
+            else 'hierarchy_total_equals_sum_of_lei'
+        end,
+        t.table_kind, cast(null as varchar), t.row_label, t.column_name,
+        coalesce(t.amount_yuan, 0), coalesce(sum(l.amount_yuan), 0), count(l.amount_yuan)
+    from economic_columns as t
+    inner join economic_columns as l
+        on l.document_id = t.document_id and l.table_seq = t.table_seq and l.column_name = t.column_name
+        and length(l.economic_code) = 3
+    where t.total_line = 'total'
+        and exists (
+            select 1 from economic_columns as p
+            where p.document_id = t.document_id and p.table_seq = t.table_seq and p.column_name = 'personnel'
+        )
+    group by all
 )
 
 select * from subject_levels
 union all select * from total_level
 union all select * from economic_levels
 union all select * from economic_totals
+union all select * from economic_column_totals

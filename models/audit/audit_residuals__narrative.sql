@@ -13,13 +13,25 @@ patterns as (
     select * from {{ ref('narrative_patterns') }}
 ),
 
-stated as (
+matches as (
+    -- every occurrence in the text; a '{name}' figure takes the name the pattern captures first
     select
         t.document_id, t.department_key, t.fiscal_year, t.report_kind, t.row_no, p.figure, p.priority,
-        regexp_extract(t.text, p.pattern, 1) as number_text,
-        regexp_extract(t.text, p.pattern, 2) as unit_text
+        p.figure like '%{name}%' as is_named,
+        regexp_extract_all(t.text, p.pattern, 1) as first_group,
+        regexp_extract_all(t.text, p.pattern, 2) as second_group,
+        case when p.figure like '%{name}%' then regexp_extract_all(t.text, p.pattern, 3) end as third_group
     from texts as t
     inner join patterns as p on regexp_matches(t.text, p.pattern)
+),
+
+stated as (
+    select
+        document_id, department_key, fiscal_year, report_kind, row_no, priority,
+        case when is_named then replace(figure, '{name}', first_group[i]) else figure end as figure,
+        case when is_named then second_group[i] else first_group[i] end as number_text,
+        case when is_named then third_group[i] else second_group[i] end as unit_text
+    from matches, range(1, len(first_group) + 1) as r(i)
 ),
 
 stated_figures as (
@@ -45,20 +57,35 @@ document_figures as (
     where i.figure = 'summary_income_total'
 ),
 
-matched as (
+alternatives as (
+    -- a figure written 'a|b' is a, or b where the document prints no a
+    select s.*, alternative, alternative_rank
+    from stated_figures as s,
+        unnest(string_split(s.figure, '|')) with ordinality as x(alternative, alternative_rank)
+),
+
+candidates as (
     -- the narrative's own document first; a separate narrative PDF takes its department-year's tables
     select
-        s.*,
+        a.*,
         coalesce(same.amount_yuan, other.amount_yuan) as table_yuan
-    from stated_figures as s
+    from alternatives as a
     left join document_figures as same
-        on same.document_id = s.document_id and same.figure = s.figure
+        on same.document_id = a.document_id and same.figure = a.alternative
     left join (
         select department_key, fiscal_year, report_kind, figure, min(amount_yuan) as amount_yuan
         from document_figures group by all
     ) as other
-        on other.department_key = s.department_key and other.fiscal_year = s.fiscal_year
-        and other.report_kind = s.report_kind and other.figure = s.figure
+        on other.department_key = a.department_key and other.fiscal_year = a.fiscal_year
+        and other.report_kind = a.report_kind and other.figure = a.alternative
+),
+
+matched as (
+    select * exclude (alternative, alternative_rank)
+    from candidates
+    qualify row_number() over (
+        partition by document_id, figure order by (table_yuan is null), alternative_rank
+    ) = 1
 ),
 
 final as (

@@ -18,22 +18,27 @@ both_kinds as (
     inner join finals as f using (department_key, fiscal_year)
 ),
 
+subject_keys as (
+    select department_key, fiscal_year, subject_code from budgets
+    union
+    select department_key, fiscal_year, subject_code from finals
+),
+
 subjects as (
+    -- a subject budgeted and not spent, or spent without a budget line, is kept
     select
         k.department_key,
         k.fiscal_year,
         'function_subject' as line_kind,
-        coalesce(f.subject_code, b.subject_code) as subject_code,
+        s.subject_code,
         cast(null as varchar) as item,
         b.total_yuan as budget_yuan,
         f.total_yuan as final_yuan,
         f.document_id
     from both_kinds as k
-    left join budgets as b using (department_key, fiscal_year)
-    full join finals as f
-        on f.department_key = b.department_key and f.fiscal_year = b.fiscal_year and f.subject_code = b.subject_code
-    where coalesce(f.department_key, b.department_key) = k.department_key
-        and coalesce(f.fiscal_year, b.fiscal_year) = k.fiscal_year
+    inner join subject_keys as s using (department_key, fiscal_year)
+    left join budgets as b using (department_key, fiscal_year, subject_code)
+    left join finals as f using (department_key, fiscal_year, subject_code)
 ),
 
 three_public as (

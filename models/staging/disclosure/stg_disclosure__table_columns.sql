@@ -29,21 +29,53 @@ header_cells as (
     from header_rows
 ),
 
+anchors as (
+    -- for each cell, the column of the nearest printed label at or left of it in its row
+    select
+        *,
+        max(case when trim(coalesce(cell, '')) <> '' then column_index end) over (
+            partition by document_id, table_seq, header_rank order by column_index
+            rows between unbounded preceding and current row
+        ) as anchor,
+        coalesce(bool_or(trim(coalesce(cell, '')) <> '') over (
+            partition by document_id, table_seq, column_index order by header_rank
+            rows between 1 following and unbounded following
+        ), false) as has_label_below
+    from header_cells
+),
+
+grouped as (
+    -- whether a cell sits under the same label of the row above as its left neighbour does
+    select
+        c.*,
+        above.anchor as anchor_above,
+        lag(above.anchor) over (
+            partition by c.document_id, c.table_seq, c.header_rank order by c.column_index
+        ) as left_anchor_above,
+        lag(c.cell, 1) over (partition by c.document_id, c.table_seq, c.column_index order by c.header_rank) as cell_above,
+        lag(c.cell, 2) over (partition by c.document_id, c.table_seq, c.column_index order by c.header_rank) as cell_two_above
+    from anchors as c
+    left join anchors as above
+        on above.document_id = c.document_id and above.table_seq = c.table_seq
+        and above.header_rank = c.header_rank - 1 and above.column_index = c.column_index
+),
+
 merges as (
-    -- a merged position (null) under a labelled cell continues that cell downwards; otherwise it
-    -- continues the cell to its left. The marker stops a left-fill at a downward continuation.
+    -- a merged position continues the cell to its left or the cell above it: a PDF prints it as
+    -- null, a text rendering as an empty cell. The marker stops a left-fill at a downward continuation.
     select
         *,
         case
-            when cell is null and header_rank > 1 and (
-                    lag(cell, 1) over column_above is not null
-                    or (header_rank > 2 and lag(cell, 2) over column_above is not null)
-                ) then '<merged-down>'
-            when header_rank = 1 and trim(cell) = '' then null
+            when header_rank = 1 and trim(coalesce(cell, '')) = '' then null
+            when cell is null and (cell_above is not null or (header_rank > 2 and cell_two_above is not null)) then '<merged-down>'
+            when cell is null then null
+            -- an empty cell over a label of its own further down: under the same upper label as its
+            -- left neighbour it continues that neighbour, else it continues the label above it
+            when trim(cell) = '' and has_label_below and header_rank > 1 then
+                case when anchor_above is not distinct from left_anchor_above then null else '<merged-down>' end
             else cell
         end as marked
-    from header_cells
-    window column_above as (partition by document_id, table_seq, column_index order by header_rank)
+    from grouped
 ),
 
 filled as (
