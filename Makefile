@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 
-.PHONY: setup browser run test lint bench dashboard clean
+.PHONY: setup browser java run test lint bench dashboard clean
 
 setup: $(STAMP)
 
@@ -36,7 +36,12 @@ browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 \
 		|| echo "chromium could not be installed: the browser tests will be skipped"
 
-test: setup browser
+# A Java runtime for PySpark (the Spark target and its tests), from Debian when missing
+java:
+	@command -v java >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q openjdk-17-jre-headless) >/dev/null 2>&1 \
+		|| echo "no Java runtime could be installed: the Spark tests will be skipped"
+
+test: setup browser java
 	$(BIN)/python -m pytest
 
 dashboard: setup

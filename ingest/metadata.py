@@ -67,9 +67,19 @@ def _fiscal_year(tables: list[PrintedTable], opening: list[str], source_name: st
     return None
 
 
+_FUND_NAMES = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算|预算数")
+
+
 def _report_kind(tables: list[PrintedTable], opening: list[str], source_name: str) -> str | None:
-    titles = " ".join([t.title or "" for t in tables] + opening[:12])
-    final, budget = titles.count("决算"), titles.count("预算") - titles.count("预算数")
+    """Each title or heading votes: 决算 for final accounts, else 预算 (not the 一般公共预算 of a
+    fund's name) for a budget."""
+    final = budget = 0
+    for line in [t.title or "" for t in tables] + opening[:12]:
+        plain = _FUND_NAMES.sub("", line)
+        if "决算" in plain:
+            final += 1
+        elif "预算" in plain:
+            budget += 1
     if final != budget:
         return "final_accounts" if final > budget else "budget"
     name = source_name.lower()

@@ -17,15 +17,6 @@ from synth.corpus import Settings, generate
 AMOUNT = re.compile(r"^-?(?:\d{1,3}(?:,\d{3})+|\d+)\.\d{2}$")
 
 
-def known_misread(entry: dict, table_kind: str) -> bool:
-    """Reported to the ingest owner, not worked around: in a PDF without a cell grid, a header
-    row whose first label is 合计 (Shanghai's 三公 table: 合计 | 因公出国（境）费 | 公务用车购置及
-    运行费 | 公务接待费) is taken for the first body row (`_is_body_line` matches 合计), so the
-    columns come from one header line and the figures of neighbouring columns are joined."""
-    return (entry["format"] == "pdf" and entry["layout"] == "shanghai" and entry["look"] != "grid"
-            and table_kind == "three_public_costs")
-
-
 @pytest.fixture(scope="module")
 def corpus(tmp_path_factory):
     out = tmp_path_factory.mktemp("synth-ingest")
@@ -49,7 +40,7 @@ def _landed_by_table(document) -> dict[tuple[str, int], Counter]:
     return landed
 
 
-def _mismatches(corpus, fmt: str, known: bool) -> dict:
+def _mismatches(corpus, fmt: str) -> dict:
     _out, manifest, parsed = corpus
     wrong = {}
     for entry in manifest["documents"]:
@@ -57,8 +48,6 @@ def _mismatches(corpus, fmt: str, known: bool) -> dict:
             continue
         landed = _landed_by_table(parsed[entry["file"]])
         for table in manifest["printed_amounts"][entry["document_id"]]:
-            if known_misread(entry, table["table_kind"]) != known:
-                continue
             got = landed.get((table["table_kind"], table["occurrence"]), Counter())
             want = Counter(table["amounts"])
             if got != want:
@@ -71,16 +60,14 @@ def _mismatches(corpus, fmt: str, known: bool) -> dict:
 
 @pytest.mark.parametrize("fmt", ["txt", "xlsx", "pdf"])
 def test_ingest_recovers_every_printed_amount_of_every_table(corpus, fmt):
-    assert _mismatches(corpus, fmt, known=False) == {}
+    assert _mismatches(corpus, fmt) == {}
 
 
-@pytest.mark.xfail(strict=True, reason="ingest: an unruled header row starting with 合计 is read as a body row "
-                                       "(see known_misread); remove the exemption when this passes")
-def test_unruled_header_row_starting_with_heji_is_read_as_a_header(corpus):
+def test_the_corpus_has_unruled_shanghai_three_public_tables_whose_header_starts_with_heji(corpus):
+    # 合计 | 因公出国（境）费 | 公务用车购置及运行费 | 公务接待费 is a header, not a 合计 row
     _out, manifest, _parsed = corpus
     assert any(e["format"] == "pdf" and e["layout"] == "shanghai" and e["look"] != "grid"
                for e in manifest["documents"])
-    assert _mismatches(corpus, "pdf", known=True) == {}
 
 
 def test_ingest_sees_the_synthetic_marker_year_kind_and_department(corpus):

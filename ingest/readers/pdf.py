@@ -139,14 +139,22 @@ def _is_body_line(line: Line) -> bool:
     if any(is_amount(t) for t in texts):
         return True
     first = texts[0]
-    return bool(SUBJECT_CODE.match(first) or _TOTAL_LABEL.match(first) or first in _DASH)
+    if _TOTAL_LABEL.match(first):
+        # a 合计 row with no figures is an empty table's; a line of labels starting with 合计 is a
+        # header (Shanghai's 三公: 合计 | 因公出国（境）费 | 公务用车购置及运行费 | 公务接待费)
+        return len(texts) <= 2 or any(t in _DASH or t.replace(",", "").isdigit() for t in texts[1:])
+    return bool(SUBJECT_CODE.match(first) or first in _DASH)
+
+
+def _is_figure(text: str) -> bool:
+    return is_amount(text) or text in _DASH or text.replace(",", "").replace(".", "", 1).isdigit()
 
 
 def _overlap(a0: float, a1: float, b0: float, b1: float) -> float:
     return min(a1, b1) - max(a0, b0)
 
 
-def _columns_from_header(header: list[Line], body: list[Line]) -> list[tuple[float, float]]:
+def _columns_from_header(header: list[Line], body: list[Line]) -> tuple[list[tuple[float, float]], list[bool]]:
     """Columns are the header's lowest labels (a label with nothing printed beneath it);
     body words under no label form columns of their own."""
     header_words = [w for line in header for w in line.words]
@@ -158,10 +166,13 @@ def _columns_from_header(header: list[Line], body: list[Line]) -> list[tuple[flo
         ]
         if not below:
             leaves.append((word.x0, word.x1))
-    # a labelled column reaches as wide as the figures printed under its label
+    # a labelled column reaches as wide as the figures printed under its label (not its prose:
+    # a wrapped goal text would stretch it over the next column's figures)
     widened = [list(leaf) for leaf in leaves]
     for line in body:
         for word in line.words:
+            if not _is_figure(word.text):
+                continue
             hits = [i for i, (c0, c1) in enumerate(leaves) if _overlap(word.x0, word.x1, c0, c1) > 0]
             if len(hits) == 1:
                 column = widened[hits[0]]
@@ -172,7 +183,7 @@ def _columns_from_header(header: list[Line], body: list[Line]) -> list[tuple[flo
         for word in line.words:
             if any(_overlap(word.x0, word.x1, c0, c1) > 0 for c0, c1 in leaves):
                 continue
-            if leaves and (is_amount(word.text) or word.text in _DASH or word.text.replace(",", "").isdigit()):
+            if leaves and _is_figure(word.text):
                 continue  # a short right-aligned figure belongs to the nearest labelled column
             for column in orphan_columns:
                 if _overlap(word.x0, word.x1, column[0], column[1]) > 0:
@@ -180,13 +191,16 @@ def _columns_from_header(header: list[Line], body: list[Line]) -> list[tuple[flo
                     break
             else:
                 orphan_columns.append([word.x0, word.x1])
-    return sorted(leaves + [(c[0], c[1]) for c in orphan_columns])
+    columns = sorted([(c, True) for c in leaves] + [((c[0], c[1]), False) for c in orphan_columns])
+    return [c for c, _ in columns], [labelled for _, labelled in columns]
 
 
-def _column_of(word: Word, columns: list[tuple[float, float]]) -> int:
+def _column_of(word: Word, columns: list[tuple[float, float]], allowed: list[bool] | None = None) -> int:
     best, best_overlap = 0, float("-inf")
     centre = (word.x0 + word.x1) / 2
     for i, (c0, c1) in enumerate(columns):
+        if allowed is not None and not allowed[i]:
+            continue
         score = _overlap(word.x0, word.x1, c0, c1)
         if score <= 0:
             score = -min(abs(centre - c0), abs(centre - c1))
@@ -243,7 +257,7 @@ def unruled_grid(lines: list[Line], rules: list[tuple[float, float, float]] | No
     header, body = lines[:first_body], lines[first_body:]
     if not header:
         header = lines[:1]
-    columns = _columns_from_header(header, body)
+    columns, labelled = _columns_from_header(header, body)
     header_words = [w for line in header for w in line.words]
     groups = {
         id(w) for w in header_words
@@ -263,9 +277,18 @@ def unruled_grid(lines: list[Line], rules: list[tuple[float, float, float]] | No
         rows.append(cells)
     for group in _merge_wrapped_rows(body):
         parts: list[list[str]] = [[] for _ in columns]
-        for line in group:
-            for word in line.words:
+        last_figure_column = -1
+        for word in sorted((w for line in group for w in line.words), key=lambda w: w.x0):
+            if not _is_figure(word.text):
                 parts[_column_of(word, columns)].append(word.text)
+                continue
+            # a figure belongs under a label, and the figures of a row keep their order: where a
+            # form's header and rows do not line up, a figure never shares a cell with the one before
+            column = _column_of(word, columns, labelled if any(labelled) else None)
+            if column <= last_figure_column and last_figure_column + 1 < len(columns):
+                column = last_figure_column + 1
+            last_figure_column = max(last_figure_column, column)
+            parts[column].append(word.text)
         rows.append([_join_words(p) if p else "" for p in parts])
     return rows
 

@@ -56,10 +56,17 @@ def read_xlsx(data: bytes, source_name: str) -> tuple[list[Item], int]:
 
 
 def _sheet_items(sheet, page_no: int) -> list[Item]:
-    """Rows with one filled cell are lines (title, 部门, notes); runs of wider rows are grids."""
+    """Rows with one filled cell are lines (title, 部门, notes); runs of wider rows are grids. A
+    single cell merged across columns (a group header over the whole table) is a grid row: the
+    table finder peels it off as a caption when it is one."""
     items: list[Item] = []
     block: list[list[Cell]] = []
     first_on_page = True
+    wide_merges = {
+        (merged.min_row, merged.min_col)
+        for merged in sheet.merged_cells.ranges
+        if merged.max_col > merged.min_col
+    }
 
     def close_block() -> None:
         if block:
@@ -73,6 +80,10 @@ def _sheet_items(sheet, page_no: int) -> list[Item]:
         filled = [c for c in cells if c]
         if not filled:
             close_block()
+            continue
+        spans_columns = any((c.row, c.column) in wide_merges for c in row if getattr(c, "value", None) not in (None, ""))
+        if len(filled) == 1 and spans_columns and not _ends_block(filled[0]):
+            block.append(cells)
             continue
         if len(filled) == 1 and (not block or _ends_block(filled[0])):
             close_block()
