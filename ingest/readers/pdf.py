@@ -251,13 +251,19 @@ def _group_span(word: Word, columns: list[tuple[float, float]], rules: list[tupl
     return _spanned_columns(word, columns)
 
 
-def unruled_grid(lines: list[Line], rules: list[tuple[float, float, float]] | None = None) -> list[list[Cell]]:
-    """Place the words of a table printed without a cell grid by its header's columns."""
+Layout = tuple[list[tuple[float, float]], list[bool]]
+
+
+def unruled_grid(
+    lines: list[Line], rules: list[tuple[float, float, float]] | None = None, layout: Layout | None = None
+) -> tuple[list[list[Cell]], Layout]:
+    """Place the words of a table printed without a cell grid by its header's columns. A page that
+    continues a table keeps the columns of the page it continues, so its rows line up with them."""
     first_body = next((i for i, line in enumerate(lines) if _is_body_line(line)), len(lines))
     header, body = lines[:first_body], lines[first_body:]
     if not header:
         header = lines[:1]
-    columns, labelled = _columns_from_header(header, body)
+    columns, labelled = layout if layout else _columns_from_header(header, body)
     header_words = [w for line in header for w in line.words]
     groups = {
         id(w) for w in header_words
@@ -290,7 +296,7 @@ def unruled_grid(lines: list[Line], rules: list[tuple[float, float, float]] | No
             last_figure_column = max(last_figure_column, column)
             parts[column].append(word.text)
         rows.append([_join_words(p) if p else "" for p in parts])
-    return rows
+    return rows, (columns, labelled)
 
 
 # -- pages -----------------------------------------------------------------
@@ -299,6 +305,7 @@ def unruled_grid(lines: list[Line], rules: list[tuple[float, float, float]] | No
 @dataclass
 class _PageState:
     unruled_open: bool = False
+    layout: tuple | None = None  # the columns of the unruled table a page may continue
 
 
 def _is_tabular(line: Line) -> bool:
@@ -429,10 +436,14 @@ def _unruled_items(lines: list[Line], page_no: int, state: _PageState, right_mar
     out: list[tuple[float, Item]] = []
     run: list[Line] = []
     in_table = state.unruled_open
+    continuing = state.unruled_open
 
     def close_run() -> None:
+        nonlocal continuing
         if len(run) >= 2 and sum(_is_tabular(ln) for ln in run) >= 2:
-            out.append((run[0].top, GridBlock(page_no=page_no, rows=unruled_grid(run, rules))))
+            rows, layout = unruled_grid(run, rules, state.layout if continuing else None)
+            state.layout = layout
+            out.append((run[0].top, GridBlock(page_no=page_no, rows=rows)))
         else:
             out.extend((ln.top, _text_line(ln, page_no, right_margin)) for ln in run)
         run.clear()
@@ -442,14 +453,15 @@ def _unruled_items(lines: list[Line], page_no: int, state: _PageState, right_mar
         if caption is not None:
             close_run()
             out.append((line.top, _text_line(line, page_no, right_margin)))
-            in_table = in_table or caption.has_identity()
             if caption.has_identity():
                 in_table = True
+                continuing = False  # a new table: its own columns
             continue
         if in_table and not _NOTE_OR_END.match(line.text):
             run.append(line)
             continue
         close_run()
+        continuing = False
         if _NOTE_OR_END.match(line.text):
             in_table = False
         out.append((line.top, _text_line(line, page_no, right_margin)))
