@@ -22,7 +22,9 @@ matches as (
         regexp_extract_all(t.text, p.pattern, 2) as second_group,
         case when p.figure like '%{name}%' then regexp_extract_all(t.text, p.pattern, 3) end as third_group
     from texts as t
-    inner join patterns as p on regexp_matches(t.text, p.pattern)
+    -- the literal a pattern needs is a cheap filter before the regular expression
+    inner join patterns as p on contains(t.text, p.keyword) and regexp_matches(t.text, p.pattern)
+    where contains(t.text, '元')
 ),
 
 stated as (

@@ -8,7 +8,7 @@ body_rows as (
     where row_role = 'body'
 ),
 
-cells as (
+all_cells as (
     select
         document_id,
         table_seq,
@@ -20,6 +20,12 @@ cells as (
         unnest(cells) as printed,
         generate_subscripts(cells, 1) as column_index
     from body_rows
+),
+
+cells as (
+    -- a blank cell is neither a figure, a label nor a code: most of a sparse table, dropped early
+    select * from all_cells
+    where printed is not null and trim(printed) <> ''
 ),
 
 typed as (

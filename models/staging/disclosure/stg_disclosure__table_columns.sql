@@ -122,41 +122,47 @@ rules as (
     from {{ ref('column_rules') }}
 ),
 
-matched as (
+distinct_labels as (
+    -- a few hundred distinct labels stand for hundreds of thousands of columns: match each once
+    select distinct
+        case when table_kind in ('government_fund', 'state_capital') then 'general_budget_expenditure' else table_kind end as rule_kind,
+        header_label
+    from labels
+),
+
+label_meanings as (
     select
-        l.*,
+        d.rule_kind,
+        d.header_label,
+        -- label columns (项目, 科目名称, 编码, 行次) hold no amounts whatever group they sit under
+        regexp_matches(d.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)') as is_label_column,
         r.column_name,
         r.measure,
-        row_number() over (
-            partition by l.document_id, l.table_seq, l.column_index order by r.priority, r.column_name
-        ) as rule_rank
-    from labels as l
+        row_number() over (partition by d.rule_kind, d.header_label order by r.priority, r.column_name) as rule_rank
+    from distinct_labels as d
     left join rules as r
-        on r.rule_kind = case
-            when l.table_kind in ('government_fund', 'state_capital') then 'general_budget_expenditure'
-            else l.table_kind
-        end
-        and regexp_matches(l.header_label, r.label_pattern)
+        on r.rule_kind = d.rule_kind and regexp_matches(d.header_label, r.label_pattern)
 ),
 
 final as (
     select
         -- ids
-        m.document_id,
-        m.table_seq,
-        m.column_index,
-        -- meaning: label columns (项目, 科目名称, 编码, 行次) hold no amounts whatever group they sit under
-        m.table_kind,
-        m.header_label,
-        regexp_matches(m.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)') as is_label_column,
-        case when not regexp_matches(m.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)')
-            then m.column_name end as column_name,
-        case when not regexp_matches(m.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)')
-            then m.measure end as measure,
+        l.document_id,
+        l.table_seq,
+        l.column_index,
+        -- meaning
+        l.table_kind,
+        l.header_label,
+        m.is_label_column,
+        case when not m.is_label_column then m.column_name end as column_name,
+        case when not m.is_label_column then m.measure end as measure,
         coalesce(t.header_text, '') as table_header_text
-    from matched as m
+    from labels as l
+    inner join label_meanings as m
+        on m.rule_kind is not distinct from case when l.table_kind in ('government_fund', 'state_capital') then 'general_budget_expenditure' else l.table_kind end
+        and m.header_label = l.header_label
+        and m.rule_rank = 1
     left join table_header_text as t using (document_id, table_seq)
-    where m.rule_rank = 1
 )
 
 select * from final
