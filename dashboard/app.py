@@ -54,9 +54,10 @@ def main() -> None:
     with st.sidebar:
         unit = st.radio("金额单位", UNITS, key="unit", horizontal=True, bind="query-params")
         st.caption(
-            f"导出 {Path(folder)} → {info.snapshot.name}"
+            f"导出 `{Path(folder).name}` → `{info.snapshot.name}`"
             + (f"，生成于 {info.generated_at}" if info.generated_at else "")
-            + f"；{info.total_rows:,} 行"
+            + f"；{info.total_rows:,} 行",
+            help=f"{folder} → {info.snapshot}",
         )
     context = pages.Context(folder=Path(folder), info=info, unit=unit)
     navigation = st.navigation([

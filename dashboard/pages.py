@@ -234,9 +234,15 @@ def department_page(ctx: Context) -> None:
                 st.caption("（无数据）")
 
     _basic_and_project_section(ctx, key, kind)
-    _three_public_section(ctx, key)
-    _budget_execution_section(ctx, key)
-    _yoy_section(ctx, key, kind)
+
+    st.divider()
+    # one year for the sections below, kept when another department is picked (a reader compares
+    # departments in the same year)
+    years = sorted({row["fiscal_year"] for row in lineage_years(ctx.snapshot, key).to_pylist()}, reverse=True)
+    year = st.selectbox("年度（以下各节）", years, key="year", bind="query-params")
+    _three_public_section(ctx, key, year)
+    _budget_execution_section(ctx, key, year)
+    _yoy_section(ctx, key, kind, year)
 
 
 def _basic_and_project_section(ctx: Context, key: str, kind: str) -> None:
@@ -260,7 +266,7 @@ def _basic_and_project_section(ctx: Context, key: str, kind: str) -> None:
 _THREE_PUBLIC_LEAVES = ("abroad", "vehicle_purchase", "vehicle_operation", "reception")
 
 
-def _three_public_section(ctx: Context, key: str) -> None:
+def _three_public_section(ctx: Context, key: str, year: int) -> None:
     st.subheader("“三公”经费与机关运行经费")
     rows = three_public_costs(ctx.snapshot, key).to_pylist()
     if not rows:
@@ -280,8 +286,7 @@ def _three_public_section(ctx: Context, key: str) -> None:
     chart_rows = charts.series_rows(leaves, lambda row: three_public_item_label(row["item"]), "actual_yuan", unit)
     if chart_rows:
         show_chart(charts.stacked_bars(chart_rows, unit, series_title="项目（决算数）", height=240))
-    years = sorted({row["fiscal_year"] for row in rows}, reverse=True)
-    year = st.selectbox("年度（“三公”经费）", years, key="three_public_year", bind="query-params")
+    st.markdown(f"**{year} 年**")
     show_table(pd.DataFrame(
         [[report_kind_label(row["report_kind"]), three_public_item_label(row["item"]),
           format_amount(row["budget_yuan"], unit), format_amount(row["actual_yuan"], unit),
@@ -290,35 +295,30 @@ def _three_public_section(ctx: Context, key: str) -> None:
     ), right_aligned=[f"预算数（{unit}）", f"决算数（{unit}）"])
 
 
-def _budget_execution_section(ctx: Context, key: str) -> None:
-    st.subheader("预算执行（预算数对决算数）")
-    rows = budget_execution(ctx.snapshot, key).to_pylist()
+def _budget_execution_section(ctx: Context, key: str, year: int) -> None:
+    st.subheader(f"预算执行（{year} 年预算数对决算数）")
+    rows = [row for row in budget_execution(ctx.snapshot, key).to_pylist() if row["fiscal_year"] == year]
     if not rows:
-        st.caption("（无数据：没有同一年度既有预算又有决算的科目）")
+        st.caption("（无数据：该年度没有既有预算又有决算的科目）")
         return
     unit = ctx.unit
-    years = sorted({row["fiscal_year"] for row in rows}, reverse=True)
-    year = st.selectbox("年度（预算执行）", years, key="execution_year", bind="query-params")
     show_table(pd.DataFrame(
         [["功能科目" if row["line_kind"] == "function_subject" else "“三公”经费",
           subject_label(row["subject_code"], row["subject_name"]) if row["subject_code"]
           else three_public_item_label(row["item"]),
           format_amount(row["budget_yuan"], unit), format_amount(row["final_yuan"], unit),
-          format_percent(row["execution_rate"])] for row in rows if row["fiscal_year"] == year],
+          format_percent(row["execution_rate"])] for row in rows],
         columns=["类别", "科目 / 项目", f"预算数（{unit}）", f"决算数（{unit}）", "执行率"],
     ), right_aligned=[f"预算数（{unit}）", f"决算数（{unit}）", "执行率"])
     st.caption("执行率 = 决算数 / 预算数 × 100。“三公”行取决算公开09表自身的预算数列，单位错印时执行率随之失真。")
 
 
-def _yoy_section(ctx: Context, key: str, kind: str) -> None:
-    st.subheader("同比变化")
-    rows = expenditure_yoy(ctx.snapshot, key, kind).to_pylist()
-    years = sorted({row["fiscal_year"] for row in rows}, reverse=True)
-    if not years:
+def _yoy_section(ctx: Context, key: str, kind: str, year: int) -> None:
+    st.subheader(f"同比变化（{year} 对 {year - 1}，支出）")
+    this_year = expenditure_yoy(ctx.snapshot, key, kind, year).to_pylist()
+    if not this_year:
         st.caption("（无数据）")
         return
-    year = st.selectbox("年度（同比）", years, key="yoy_year", bind="query-params")
-    this_year = [row for row in rows if row["fiscal_year"] == year]
     unit = ctx.unit
     if all(row["prior_total_yuan"] is None and not row["is_discontinued_subject"] for row in this_year):
         st.caption(f"没有 {year - 1} 年同类文件可比（{report_kind_label(kind)}对{report_kind_label(kind)}）。")
