@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
 import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+
+import duckdb
 
 from budgetwh.paths import PROJECT_DIR
 
@@ -67,8 +70,46 @@ def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[
     return result
 
 
-def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True) -> DbtResult:
+def project_fingerprint() -> str:
+    """What the build is made of: a changed model, macro or seed means a full rebuild."""
+    digest = hashlib.sha256()
+    paths = [PROJECT_DIR / "dbt_project.yml"]
+    for folder in ("models", "macros", "seeds"):
+        paths += sorted(p for p in (PROJECT_DIR / folder).rglob("*") if p.is_file())
+    for path in paths:
+        digest.update(str(path.relative_to(PROJECT_DIR)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _built_fingerprint(db_path: Path) -> str | None:
+    try:
+        with duckdb.connect(str(db_path), read_only=True) as con:
+            row = con.execute("select fingerprint from meta.build_state order by built_at desc limit 1").fetchone()
+            return row[0] if row else None
+    except duckdb.Error:
+        return None
+
+
+def _record_fingerprint(db_path: Path, fingerprint: str) -> None:
+    with duckdb.connect(str(db_path)) as con:
+        con.execute("create schema if not exists meta")
+        con.execute("create table if not exists meta.build_state (fingerprint varchar, built_at timestamp)")
+        con.execute("insert into meta.build_state values (?, current_timestamp)", [fingerprint])
+
+
+def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None) -> DbtResult:
+    """dbt build; incremental models add only new documents unless the project changed since the
+    warehouse was last built (then everything is rebuilt, so no row is left from older code)."""
+    fingerprint = project_fingerprint()
+    if full_refresh is None:
+        full_refresh = _built_fingerprint(db_path) != fingerprint
     args = ["build"]
+    if full_refresh:
+        args.append("--full-refresh")
     if select:
         args += ["--select", select]
-    return run_dbt(args, db_path, quiet=quiet)
+    result = run_dbt(args, db_path, quiet=quiet)
+    if result.ok and not select:
+        _record_fingerprint(db_path, fingerprint)
+    return result
