@@ -152,20 +152,27 @@ def connect(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
         con.close()
 
 
+@contextmanager
+def _reading(folder: Path) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A connection whose failures say what went wrong with the export, not a DuckDB traceback."""
+    try:
+        with connect(folder) as con:
+            yield con
+    except duckdb.CatalogException as error:
+        raise ExportsUnavailable(Path(folder), f"the export lacks a model this page needs ({error})") from error
+    except duckdb.IOException as error:
+        # a nightly keeps two snapshots: one pruned while a page still read it is gone; reload
+        raise ExportsUnavailable(Path(folder), f"the export changed while being read, reload the page ({error})") from error
+
+
 def _table(folder: Path, sql: str, params: dict[str, Any] | None = None) -> pa.Table:
-    with connect(folder) as con:
-        try:
-            return con.sql(sql, params=params or {}).to_arrow_table()
-        except duckdb.CatalogException as error:
-            raise ExportsUnavailable(Path(folder), f"the export lacks a model this page needs ({error})") from error
+    with _reading(folder) as con:
+        return con.sql(sql, params=params or {}).to_arrow_table()
 
 
 def _rows(folder: Path, sql: str, params: dict[str, Any] | None = None) -> list[tuple]:
-    with connect(folder) as con:
-        try:
-            return con.sql(sql, params=params or {}).fetchall()
-        except duckdb.CatalogException as error:
-            raise ExportsUnavailable(Path(folder), f"the export lacks a model this page needs ({error})") from error
+    with _reading(folder) as con:
+        return con.sql(sql, params=params or {}).fetchall()
 
 
 # The function subjects' names: the national name where the dimension has one, else as printed.

@@ -167,7 +167,7 @@ def overview_page(ctx: Context) -> None:
     cols = st.columns(3)
     for column, severity in zip(cols, SEVERITY_ORDER, strict=True):
         column.metric(f"{severity_label(severity)} ({severity})", format_count(summary.findings_by_severity.get(severity, 0)))
-    st.markdown("[查看质量页 →](./quality)")
+    st.markdown(f"[查看质量页 →](./quality?unit={unit})")
 
     st.subheader("各年度支出")
     by_year = summary.expenditure_by_year.to_pylist()

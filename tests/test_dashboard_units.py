@@ -3,6 +3,7 @@ data, and `dashboard/data.py` over a small export written by the real exporter (
 
 from __future__ import annotations
 
+import shutil
 from decimal import Decimal
 from pathlib import Path
 
@@ -194,6 +195,14 @@ def test_folder_without_manifest_is_unavailable(tmp_path):
 def test_a_model_the_export_lacks_is_reported_not_a_traceback(small_export):
     with pytest.raises(data.ExportsUnavailable, match="lacks a model"):
         data.budget_execution(small_export, DEPARTMENT_A)
+
+
+def test_a_snapshot_pruned_under_a_reader_asks_for_a_reload(small_export, tmp_path):
+    pruned = tmp_path / "snapshot"
+    shutil.copytree(small_export, pruned)
+    shutil.rmtree(pruned / "fct_expenditure")  # the manifest still lists its files
+    with pytest.raises(data.ExportsUnavailable, match="changed while being read"):
+        data.overview(pruned)
 
 
 def test_export_info_reads_the_manifest(small_export):
