@@ -44,6 +44,10 @@ java:
 test: setup browser java
 	$(BIN)/python -m pytest
 
+# Benchmarks: corpora of 100, 1,000 and 10,000 department-years; figures in BENCHMARKS.md
+bench: setup
+	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
 dashboard: setup
 	$(BIN)/budgetwh dashboard
 
