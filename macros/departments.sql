@@ -3,11 +3,11 @@
         and the 中国共产党X委员会 form written as 中共X委 -#}
     regexp_replace(
         translate(
-            regexp_replace(coalesce({{ expr }}, ''), '\s+', '', 'g'),
+            {{ replace_all('coalesce(' ~ expr ~ ", '')", "'\\s+'", "''") }},
             '（）［］０１２３４５６７８９ＡＢＣＤＥＦＧＨＩＪＫＬＭＮＯＰＱＲＳＴＵＶＷＸＹＺ',
             '()[]0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ'
         ),
-        '^中国共产党(.+?)委员会', '中共\1委'
+        '^中国共产党(.+?)委员会', '中共{{ group_ref(1) }}委'
     )
 {%- endmacro %}
 

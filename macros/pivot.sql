@@ -17,10 +17,10 @@ pivoted as (
         document_id,
         table_seq,
         row_no,
-        any_value(table_kind) as table_kind,
+        {{ any_non_null('table_kind') }} as table_kind,
         -- the row
-        any_value(subject_code) as subject_code,
-        any_value(row_label) as row_label,
+        {{ any_non_null('subject_code') }} as subject_code,
+        {{ any_non_null('row_label') }} as row_label,
         -- amounts (yuan, exact) and as printed
         {% for column in columns %}
         max(case when column_name = '{{ column }}' then value_yuan end) as {{ column }}_yuan,
@@ -28,7 +28,7 @@ pivoted as (
         {% endfor %}
         max(unit_factor) as unit_factor,
         -- lineage
-        any_value(page_no) as page_no,
+        {{ any_non_null('page_no') }} as page_no,
         bool_or(is_repeated_over_page_break) as is_repeated_over_page_break
     from cells
     group by document_id, table_seq, row_no

@@ -88,7 +88,7 @@ select
     cast(coalesce(value, 0) - prior_value as decimal(18, 2)) as change_yuan,
     -- no percentage change from nothing: null, not infinity, when the prior is zero or missing
     case when prior_value is null or prior_value = 0 then null
-        else cast(round((coalesce(value, 0) - prior_value) / abs(prior_value) * 100, 2) as decimal(12, 2))
+        else cast({{ round_ratio(ratio('coalesce(value, 0) - prior_value', 'abs(prior_value)') ~ ' * 100', 2) }} as decimal(12, 2))
     end as change_pct,
     is_new,
     is_discontinued,

@@ -25,7 +25,7 @@ where {{ column_name }} is not null and (
 
 {% test matches_pattern(model, column_name, pattern) %}
 select * from {{ model }}
-where {{ column_name }} is not null and not regexp_full_match({{ column_name }}, '{{ pattern }}')
+where {{ column_name }} is not null and not {{ text_matches_fully(column_name, "'" ~ pattern ~ "'") }}
 {% endtest %}
 
 {% test equal_row_count(model, compare_model) %}

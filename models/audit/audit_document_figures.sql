@@ -67,40 +67,55 @@ table_totals as (
     -- the 合计 rows of 02, 03 and 05
     select document_id, 'income_table_total' as figure, total_yuan as amount_yuan
     from {{ ref('stg_disclosure__income') }}
-    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年收入合计)') and subject_code is null
+    where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年收入合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
     union all
     select document_id, 'expenditure_table_total', total_yuan
     from {{ ref('stg_disclosure__expenditure') }}
-    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年支出合计)') and subject_code is null
+    where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年支出合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
     union all
     select document_id, 'expenditure_table_basic', basic_yuan
     from {{ ref('stg_disclosure__expenditure') }}
-    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年支出合计)') and subject_code is null
+    where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年支出合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
     union all
     select document_id, 'expenditure_table_project', project_yuan
     from {{ ref('stg_disclosure__expenditure') }}
-    where regexp_full_match({{ clean_label('row_label') }}, '(合计|总计|本年支出合计)') and subject_code is null
+    where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年支出合计)'") }} and subject_code is null
+    qualify row_number() over (partition by document_id order by row_no) = 1
+),
+
+flow_total_rows as (
+    -- 05's first 合计 row
+    select * from {{ ref('stg_disclosure__budget_flow') }}
+    where table_kind = 'general_budget_expenditure'
+        and {{ text_matches_fully(clean_label('row_label'), "'(合计|总计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
 ),
 
 flow_totals as (
-    select document_id, unnest([
-        'flow_opening_total', 'flow_income_total', 'flow_income_basic', 'flow_income_project',
-        'flow_expenditure_total', 'flow_expenditure_basic', 'flow_expenditure_project',
-        'flow_closing_total', 'flow_closing_project'
-    ]) as figure,
-    unnest([
-        opening_total_yuan, income_total_yuan, income_basic_yuan, income_project_yuan,
-        expenditure_total_yuan, expenditure_basic_yuan, expenditure_project_yuan,
-        closing_total_yuan, coalesce(closing_project_yuan, closing_project_carryover_yuan)
-    ]) as amount_yuan
-    from {{ ref('stg_disclosure__budget_flow') }}
-    where table_kind = 'general_budget_expenditure'
-        and regexp_full_match({{ clean_label('row_label') }}, '(合计|总计)') and subject_code is null
-    qualify row_number() over (partition by document_id order by row_no) = 1
+    -- its block totals, one figure each
+    select
+        r.document_id,
+        f.figure,
+        case f.figure
+            when 'flow_opening_total' then r.opening_total_yuan
+            when 'flow_income_total' then r.income_total_yuan
+            when 'flow_income_basic' then r.income_basic_yuan
+            when 'flow_income_project' then r.income_project_yuan
+            when 'flow_expenditure_total' then r.expenditure_total_yuan
+            when 'flow_expenditure_basic' then r.expenditure_basic_yuan
+            when 'flow_expenditure_project' then r.expenditure_project_yuan
+            when 'flow_closing_total' then r.closing_total_yuan
+            when 'flow_closing_project' then coalesce(r.closing_project_yuan, r.closing_project_carryover_yuan)
+        end as amount_yuan
+    from flow_total_rows as r
+    cross join (values
+        ('flow_opening_total'), ('flow_income_total'), ('flow_income_basic'), ('flow_income_project'),
+        ('flow_expenditure_total'), ('flow_expenditure_basic'), ('flow_expenditure_project'),
+        ('flow_closing_total'), ('flow_closing_project')
+    ) as f(figure)
 ),
 
 economic_totals as (

@@ -52,7 +52,7 @@ checks as (
     select
         f.document_id,
         case f.table_kind when 'income_expenditure_summary' then 'summary_income_total_equals_lines' else 'appropriation_income_total_equals_lines' end as identity,
-        f.table_kind, cast(null as varchar) as subject_code, '本年收入合计' as line_label, 'income_amount' as column_name,
+        f.table_kind, cast(null as string) as subject_code, '本年收入合计' as line_label, 'income_amount' as column_name,
         f.income_total as expected_yuan, i.lines_yuan as actual_yuan
     from figures as f
     inner join income_lines as i using (document_id, table_seq)
@@ -92,7 +92,7 @@ non_fiscal as (
         s.document_id,
         'non_fiscal_flow_balance' as identity,
         'income_expenditure_summary' as table_kind,
-        cast(null as varchar) as subject_code,
+        cast(null as string) as subject_code,
         '非财政拨款资金：年初 + 收入 - 支出 = 年末' as line_label,
         'closing' as column_name,
         coalesce(s.closing, 0) - coalesce(a.closing, 0) as expected_yuan,

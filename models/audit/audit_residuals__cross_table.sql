@@ -6,10 +6,8 @@ figures as (
     select document_id, figure, amount_yuan from {{ ref('audit_document_figures') }}
 ),
 
-figure_map as (
-    select document_id, map_from_entries(list(struct_pack(k := figure, v := amount_yuan))) as f
-    from figures
-    group by document_id
+documents_with_figures as (
+    select distinct document_id from figures
 ),
 
 documents as (
@@ -18,7 +16,7 @@ documents as (
 
 pairs as (
     select document_id, identity, table_kind, line_label, column_name, expected_key, actual_key, final_only
-    from figure_map
+    from documents_with_figures
     cross join (values
         ('summary_income_total_matches_income_table', 'income', '本年收入合计', 'total', 'summary_income_total', 'income_table_total', false),
         ('summary_expenditure_total_matches_expenditure_table', 'expenditure', '本年支出合计', 'total', 'summary_expenditure_total', 'expenditure_table_total', false),
@@ -35,7 +33,7 @@ general_budget_income as (
     select document_id, amount_yuan
     from {{ ref('stg_disclosure__summary_lines') }}
     where table_kind = 'fiscal_appropriation_summary' and line_role = 'income_line'
-        and regexp_matches(line_name, '^一般公共预算')
+        and {{ text_matches('line_name', "'^一般公共预算'") }}
     qualify row_number() over (partition by document_id order by row_no) = 1
 ),
 
@@ -44,22 +42,26 @@ resolved as (
         p.document_id, p.identity, p.table_kind, p.line_label, p.column_name,
         case p.expected_key
             when 'appropriation_general_budget_income' then g.amount_yuan
-            else v.f[p.expected_key]
+            else expected.amount_yuan
         end as expected_yuan,
         case p.actual_key
-            when 'economic_basic_total' then v.f['economic_personnel_total'] + v.f['economic_public_total']
-            else v.f[p.actual_key]
+            when 'economic_basic_total' then personnel.amount_yuan + public_costs.amount_yuan
+            else actual.amount_yuan
         end as actual_yuan,
         p.final_only,
         d.report_kind
     from pairs as p
-    inner join figure_map as v using (document_id)
-    inner join documents as d using (document_id)
-    left join general_budget_income as g using (document_id)
+    inner join documents as d on d.document_id = p.document_id
+    left join general_budget_income as g on g.document_id = p.document_id
+    -- a document prints each figure once (audit_document_figures keeps the first)
+    left join figures as expected on expected.document_id = p.document_id and expected.figure = p.expected_key
+    left join figures as actual on actual.document_id = p.document_id and actual.figure = p.actual_key
+    left join figures as personnel on personnel.document_id = p.document_id and personnel.figure = 'economic_personnel_total'
+    left join figures as public_costs on public_costs.document_id = p.document_id and public_costs.figure = 'economic_public_total'
 ),
 
 figure_pairs as (
-    select document_id, identity, table_kind, cast(null as varchar) as subject_code, line_label, column_name,
+    select document_id, identity, table_kind, cast(null as string) as subject_code, line_label, column_name,
         expected_yuan, actual_yuan
     from resolved
     -- checked where the document prints both sides (a blank 09 line is zero against a printed 06 line)

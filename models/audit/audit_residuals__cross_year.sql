@@ -16,7 +16,7 @@ pairs as (
         later.document_id,
         case when later.figure = 'flow_opening_total' then 'closing_equals_next_opening' else 'summary_closing_equals_next_opening' end as identity,
         case when later.figure = 'flow_opening_total' then 'general_budget_expenditure' else 'income_expenditure_summary' end as table_kind,
-        cast(null as varchar) as subject_code,
+        cast(null as string) as subject_code,
         (later.fiscal_year - 1) || '年末结转和结余 = ' || later.fiscal_year || '年初结转和结余' as line_label,
         'opening' as column_name,
         coalesce(earlier.amount_yuan, 0) as expected_yuan,

@@ -19,7 +19,7 @@ coded as (
 
 totals as (
     select * from cells
-    where subject_code is null and regexp_full_match({{ clean_label('row_label') }}, '(合计|总计)')
+    where subject_code is null and {{ text_matches_fully(clean_label('row_label'), "'(合计|总计)'") }}
 ),
 
 children as (
@@ -80,7 +80,7 @@ lei_sums as (
 
 total_level as (
     select
-        t.document_id, 'hierarchy_total_equals_sum_of_lei', t.table_kind, cast(null as varchar), t.row_label, t.column_name,
+        t.document_id, 'hierarchy_total_equals_sum_of_lei', t.table_kind, cast(null as string), t.row_label, t.column_name,
         t.value_yuan, coalesce(l.lei_yuan, 0), coalesce(l.lei_rows, 1)
     from totals as t
     inner join (select distinct document_id, table_seq from coded where code_length = 3) as has_lei using (document_id, table_seq)
@@ -116,7 +116,7 @@ economic_totals as (
     select
         t.document_id,
         case t.total_line when 'personnel_total' then 'economic_personnel_total' else 'economic_public_total' end,
-        t.table_kind, cast(null as varchar), t.row_label, 'amount',
+        t.table_kind, cast(null as string), t.row_label, 'amount',
         coalesce(t.amount_yuan, 0),
         coalesce(sum(l.amount_yuan) filter (
             where (t.total_line = 'personnel_total' and l.economic_code in ('301', '303'))
@@ -146,7 +146,7 @@ economic_column_totals as (
             when 'public' then 'economic_public_total'
             else 'hierarchy_total_equals_sum_of_lei'
         end,
-        t.table_kind, cast(null as varchar), t.row_label, t.column_name,
+        t.table_kind, cast(null as string), t.row_label, t.column_name,
         coalesce(t.amount_yuan, 0), coalesce(sum(l.amount_yuan), 0), count(l.amount_yuan)
     from economic_columns as t
     inner join economic_columns as l

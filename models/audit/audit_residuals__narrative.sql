@@ -23,23 +23,23 @@ matches as (
         case when p.figure like '%{name}%' then regexp_extract_all(t.text, p.pattern, 3) end as third_group
     from texts as t
     -- the literal a pattern needs is a cheap filter before the regular expression
-    inner join patterns as p on contains(t.text, p.keyword) and regexp_matches(t.text, p.pattern)
+    inner join patterns as p on contains(t.text, p.keyword) and {{ text_matches('t.text', 'p.pattern') }}
     where contains(t.text, '元')
 ),
 
 stated as (
     select
         document_id, department_key, fiscal_year, report_kind, row_no, priority,
-        case when is_named then replace(figure, '{name}', first_group[i]) else figure end as figure,
-        case when is_named then second_group[i] else first_group[i] end as number_text,
-        case when is_named then third_group[i] else second_group[i] end as unit_text
-    from matches, range(1, len(first_group) + 1) as r(i)
+        case when is_named then replace(figure, '{name}', {{ list_item('first_group', 'i') }}) else figure end as figure,
+        case when is_named then {{ list_item('second_group', 'i') }} else {{ list_item('first_group', 'i') }} end as number_text,
+        case when is_named then {{ list_item('third_group', 'i') }} else {{ list_item('second_group', 'i') }} end as unit_text
+    from matches, {{ list_positions('first_group', 'r', 'i') }}
 ),
 
 stated_figures as (
     select
         *,
-        try_cast(replace(number_text, ',', '') as decimal(20, 4)) as number,
+        {{ text_to_decimal("replace(number_text, ',', '')", 'decimal(20, 4)') }} as number,
         case unit_text when '万元' then 10000 else 1 end as unit_factor
     from stated
     qualify row_number() over (partition by document_id, figure order by row_no, priority) = 1
@@ -63,7 +63,7 @@ alternatives as (
     -- a figure written 'a|b' is a, or b where the document prints no a
     select s.*, alternative, alternative_rank
     from stated_figures as s,
-        unnest(string_split(s.figure, '|')) with ordinality as x(alternative, alternative_rank)
+        {{ split_with_ordinality('s.figure', '|', 'x', 'alternative', 'alternative_rank') }}
 ),
 
 candidates as (
@@ -83,7 +83,9 @@ candidates as (
 ),
 
 matched as (
-    select * exclude (alternative, alternative_rank)
+    select
+        document_id, department_key, fiscal_year, report_kind, row_no, priority,
+        figure, number_text, unit_text, number, unit_factor, table_yuan
     from candidates
     qualify row_number() over (
         partition by document_id, figure order by (table_yuan is null), alternative_rank
@@ -95,7 +97,7 @@ final as (
         document_id,
         'narrative_figure_matches_table' as identity,
         'narrative' as table_kind,
-        cast(null as varchar) as subject_code,
+        cast(null as string) as subject_code,
         figure || ': ' || number_text || unit_text as line_label,
         figure as column_name,
         coalesce(table_yuan, 0) as expected_yuan,

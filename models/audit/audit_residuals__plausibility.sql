@@ -8,7 +8,7 @@ documents as (
 ),
 
 document_tables as (
-    select document_id, table_seq, any_value(table_kind) as table_kind,
+    select document_id, table_seq, {{ any_non_null('table_kind') }} as table_kind,
         bool_or(is_empty_table_sentence) as says_empty
     from {{ ref('stg_disclosure__table_rows') }}
     where table_kind is not null
@@ -25,7 +25,7 @@ checked_documents as (
 -- 112,985.10), or two figures that must agree differing by a factor of 10,000
 three_public_slips as (
     select
-        document_id, 'unit_slip' as identity, 'three_public_costs' as table_kind, cast(null as varchar) as subject_code,
+        document_id, 'unit_slip' as identity, 'three_public_costs' as table_kind, cast(null as string) as subject_code,
         '“三公”经费合计 预算数 against 决算数' as line_label, 'budget' as column_name,
         max(amount_yuan) filter (where measure = 'actual') as expected_yuan,
         max(amount_yuan) filter (where measure = 'budget') as actual_yuan
@@ -33,8 +33,8 @@ three_public_slips as (
     where item = 'total'
     group by document_id
     having max(amount_yuan) filter (where measure = 'actual') > 0 and max(amount_yuan) filter (where measure = 'budget') > 0
-        and (max(amount_yuan) filter (where measure = 'actual') / max(amount_yuan) filter (where measure = 'budget') between 500 and 200000
-          or max(amount_yuan) filter (where measure = 'budget') / max(amount_yuan) filter (where measure = 'actual') between 500 and 200000)
+        and ({{ ratio("max(amount_yuan) filter (where measure = 'actual')", "max(amount_yuan) filter (where measure = 'budget')") }} between 500 and 200000
+          or {{ ratio("max(amount_yuan) filter (where measure = 'budget')", "max(amount_yuan) filter (where measure = 'actual')") }} between 500 and 200000)
 ),
 
 comparisons as (
@@ -49,7 +49,7 @@ comparison_slips as (
         expected_yuan, actual_yuan
     from comparisons
     where expected_yuan <> 0 and actual_yuan <> 0
-        and (abs(expected_yuan / actual_yuan - 10000) <= 100 or abs(actual_yuan / expected_yuan - 10000) <= 100)
+        and (abs({{ ratio('expected_yuan', 'actual_yuan') }} - 10000) <= 100 or abs({{ ratio('actual_yuan', 'expected_yuan') }} - 10000) <= 100)
 ),
 
 slips as (
@@ -60,7 +60,7 @@ slips as (
 execution as (
     select
         document_id, 'execution_above_100_percent' as identity, 'project_performance' as table_kind,
-        cast(null as varchar) as subject_code, project_name as line_label, 'executed' as column_name,
+        cast(null as string) as subject_code, project_name as line_label, 'executed' as column_name,
         max(value_yuan) filter (where column_name = 'budget_full_year') as expected_yuan,
         max(value_yuan) filter (where column_name = 'executed') as actual_yuan
     from {{ ref('stg_disclosure__project_performance') }}
@@ -79,8 +79,8 @@ negatives as (
 
 required as (
     select
-        c.document_id, 'required_table_missing' as identity, k.table_kind, cast(null as varchar) as subject_code,
-        k.table_kind as line_label, cast(null as varchar) as column_name,
+        c.document_id, 'required_table_missing' as identity, k.table_kind, cast(null as string) as subject_code,
+        k.table_kind as line_label, cast(null as string) as column_name,
         cast(null as decimal(18, 2)) as expected_yuan, cast(null as decimal(18, 2)) as actual_yuan,
         not exists (select 1 from document_tables as t where t.document_id = c.document_id and t.table_kind = k.table_kind) as failed
     from checked_documents as c
@@ -98,8 +98,8 @@ table_figures as (
 
 empty_tables as (
     select
-        t.document_id, 'empty_table_without_sentence' as identity, t.table_kind, cast(null as varchar) as subject_code,
-        t.table_kind as line_label, cast(null as varchar) as column_name,
+        t.document_id, 'empty_table_without_sentence' as identity, t.table_kind, cast(null as string) as subject_code,
+        t.table_kind as line_label, cast(null as string) as column_name,
         cast(null as decimal(18, 2)) as expected_yuan, cast(null as decimal(18, 2)) as actual_yuan,
         coalesce(f.figures, 0) = 0 and not coalesce(t.says_empty, false) as failed
     from document_tables as t
@@ -114,11 +114,14 @@ duplicate_codes as (
         code as subject_code, code || ' printed ' || count(*) || ' times' as line_label, 'amount' as column_name,
         cast(null as decimal(18, 2)) as expected_yuan, cast(null as decimal(18, 2)) as actual_yuan, true as failed
     from (
-        select document_id, table_seq, row_no, trim(unnest(cells)) as code
-        from {{ ref('stg_disclosure__table_rows') }}
-        where table_kind = 'general_budget_basic_economic' and row_role = 'body' and not is_repeated_over_page_break
-    )
-    where regexp_full_match(code, '[0-9]{5}')
+        select document_id, table_seq, row_no, {{ trimmed('cell') }} as code
+        from (
+            select document_id, table_seq, row_no, {{ exploded('cells') }} as cell
+            from {{ ref('stg_disclosure__table_rows') }}
+            where table_kind = 'general_budget_basic_economic' and row_role = 'body' and not is_repeated_over_page_break
+        ) as printed
+    ) as codes
+    where {{ text_matches_fully('code', "'[0-9]{5}'") }}
     group by document_id, table_seq, code
     having count(*) > 1
 ),
@@ -135,8 +138,8 @@ found as (
 clean_documents as (
     -- checked and found nothing: one passing row per document and check
     select
-        c.document_id, x.identity, cast(null as varchar) as table_kind, cast(null as varchar) as subject_code,
-        cast(null as varchar) as line_label, cast(null as varchar) as column_name,
+        c.document_id, x.identity, cast(null as string) as table_kind, cast(null as string) as subject_code,
+        cast(null as string) as line_label, cast(null as string) as column_name,
         cast(null as decimal(18, 2)) as expected_yuan, cast(null as decimal(18, 2)) as actual_yuan, false as failed
     from checked_documents as c
     cross join (values ('unit_slip'), ('negative_amount'), ('duplicate_economic_code')) as x(identity)

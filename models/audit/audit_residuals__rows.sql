@@ -83,7 +83,7 @@ projects as (
     select
         document_id,
         table_seq,
-        any_value(project_name) as project_name,
+        {{ any_non_null('project_name') }} as project_name,
         max(case when column_name = 'budget_full_year' then value end) as budget_full_year,
         max(case when column_name = 'executed' then value end) as executed,
         max(case when column_name = 'weight' then value end) as weight,
@@ -98,7 +98,7 @@ project_rates as (
     select
         document_id, 'project_execution_rate', 'project_performance', null, project_name, 'execution_rate',
         cast(execution_rate as decimal(18, 2)),
-        cast(round(executed / budget_full_year * 100, 2) as decimal(18, 2)),
+        cast({{ round_ratio(ratio('executed', 'budget_full_year') ~ ' * 100', 2) }} as decimal(18, 2)),
         null
     from projects
     where execution_rate is not null and budget_full_year > 0 and executed is not null
@@ -108,7 +108,7 @@ project_scores as (
     select
         document_id, 'project_score', 'project_performance', null, project_name, 'score',
         cast(score as decimal(18, 2)),
-        cast(round(weight * execution_rate / 100, 2) as decimal(18, 2)),
+        cast({{ round_ratio(ratio('weight * execution_rate', '100'), 2) }} as decimal(18, 2)),
         null
     from projects
     where score is not null and weight is not null and execution_rate is not null

@@ -51,7 +51,7 @@ judged as (
         case
             when r.table_kind = 'project_performance' then c.tolerance_yuan
             when coalesce(u.unit_factor, 1) > 1
-                then cast(c.tolerance_yuan * u.unit_factor * greatest(1, ceil(coalesce(r.terms, 1) / 2.0)) as decimal(18, 2))
+                then cast(c.tolerance_yuan * u.unit_factor * greatest(1, ceil({{ ratio('coalesce(r.terms, 1)', '2.0') }})) as decimal(18, 2))
             else c.tolerance_yuan
         end as tolerance_yuan,
         cast(r.actual_yuan - r.expected_yuan as decimal(18, 2)) as difference_yuan,

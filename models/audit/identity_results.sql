@@ -9,11 +9,12 @@ current_run as (
 
 fingerprint as (
     -- what this build found, as one value: a rebuild that finds the same adds no history
-    select md5(coalesce(string_agg(
-        concat_ws('|', document_id, identity, table_kind, subject_code, line_label, column_name,
-                  expected_yuan, actual_yuan, passed),
-        '\n' order by document_id, identity, table_kind, subject_code, line_label, column_name, expected_yuan, actual_yuan
-    ), '')) as residuals_fingerprint
+    select md5(coalesce({{ ordered_string_agg(
+        "concat_ws('|', document_id, identity, table_kind, subject_code, line_label, column_name,
+                  expected_yuan, actual_yuan, passed)",
+        "'\\n'",
+        'document_id, identity, table_kind, subject_code, line_label, column_name, expected_yuan, actual_yuan'
+    ) }}, '')) as residuals_fingerprint
     from current_run
 )
 

@@ -10,8 +10,8 @@ aliases as (
     -- several spellings share one normal form (中国共产党X委员会 and 中共X委)
     select
         {{ normalise_department('alias') }} as alias_normalised,
-        any_value(department_name) as department_name,
-        any_value(region) as region
+        {{ any_non_null('department_name') }} as department_name,
+        {{ any_non_null('region') }} as region
     from {{ ref('department_aliases') }}
     group by 1
 ),

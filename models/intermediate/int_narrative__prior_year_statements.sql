@@ -18,7 +18,7 @@ three_public as (
         try_cast(regexp_extract(text, '比((?:19|20)[0-9]{2})年(减少|增加|下降|增长)([0-9.]+)万元', 3) as decimal(18, 4)) as change_wan,
         text as statement
     from texts
-    where regexp_matches(text, '三公[”"]?经费[^。；]{0,40}?支出决算为[0-9.]+万元[^。；]{0,10}?比(19|20)[0-9]{2}年(减少|增加|下降|增长)[0-9.]+万元')
+    where {{ text_matches('text', "'三公[”\"]?经费[^。；]{0,40}?支出决算为[0-9.]+万元[^。；]{0,10}?比(19|20)[0-9]{2}年(减少|增加|下降|增长)[0-9.]+万元'") }}
 )
 
 select

@@ -23,22 +23,35 @@ seed_aliases as (
 ),
 
 aliases as (
-    select department_key, list(distinct name order by name) as aliases
+    select department_key, {{ sorted_distinct_list('name') }} as aliases
     from (select * from printed_names union select * from seed_aliases)
     group by department_key
+),
+
+ranked as (
+    -- the name and region of the listed spelling first, then of the earliest landed document
+    select
+        *,
+        row_number() over (
+            partition by department_key order by department_name is null, is_listed desc, ingested_at
+        ) as name_rank,
+        row_number() over (
+            partition by department_key order by region is null, is_listed desc, ingested_at
+        ) as region_rank
+    from documents
 ),
 
 departments as (
     select
         department_key,
-        any_value(department_name order by is_listed desc, ingested_at) as department_name,
-        any_value(region order by is_listed desc, ingested_at) as region,
+        max(case when name_rank = 1 then department_name end) as department_name,
+        max(case when region_rank = 1 then region end) as region,
         bool_or(is_synthetic) as is_synthetic,
         bool_or(is_listed) as is_listed,
         min(fiscal_year) as first_fiscal_year,
         max(fiscal_year) as last_fiscal_year,
         count(distinct document_id) as document_count
-    from documents
+    from ranked
     group by department_key
 )
 
@@ -46,7 +59,7 @@ select
     d.department_key,
     d.department_name,
     d.region,
-    coalesce(a.aliases, []) as aliases,
+    coalesce(a.aliases, {{ empty_list() }}) as aliases,
     d.is_synthetic,
     d.is_listed,
     d.first_fiscal_year,

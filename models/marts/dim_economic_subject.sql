@@ -14,20 +14,38 @@ listed as (
     from {{ ref('economic_subjects') }}
 ),
 
-unlisted as (
-    select
-        economic_code,
-        mode(row_label) as subject_name,
-        case length(economic_code) when 3 then '类' else '款' end as level,
-        case when length(economic_code) = 5 then substr(economic_code, 1, 3) end as parent_code,
-        cast(null as integer) as valid_from_year,
-        cast(null as integer) as valid_to_year,
-        false as is_listed
+unlisted_observed as (
+    select economic_code, row_label
     from {{ ref('stg_disclosure__basic_economic') }}
     where economic_code is not null
         and economic_code not in (select economic_code from listed)
         and length(economic_code) in (3, 5)
-    group by economic_code
+),
+
+printed_names as (
+    -- the name printed most often (ties: the first in code-point order)
+    select
+        economic_code,
+        row_label,
+        row_number() over (partition by economic_code order by count(*) desc, row_label) as name_rank
+    from unlisted_observed
+    where row_label is not null
+    group by economic_code, row_label
+),
+
+unlisted as (
+    select
+        o.economic_code,
+        max(n.row_label) as subject_name,
+        case length(o.economic_code) when 3 then '类' else '款' end as level,
+        case when length(o.economic_code) = 5 then substr(o.economic_code, 1, 3) end as parent_code,
+        cast(null as integer) as valid_from_year,
+        cast(null as integer) as valid_to_year,
+        false as is_listed
+    from unlisted_observed as o
+    left join printed_names as n
+        on n.economic_code = o.economic_code and n.name_rank = 1
+    group by o.economic_code
 )
 
 select * from listed

@@ -38,7 +38,7 @@ final as (
         max(case when measure = 'budget' then amount_yuan end) as budget_yuan,
         max(case when measure = 'actual' then amount_yuan end) as actual_yuan,
         -- lineage (the first figure of the item)
-        any_value(document_id) as document_id,
+        {{ any_non_null('document_id') }} as document_id,
         'three_public_costs' as table_kind,
         min(page_no) as page_no,
         min(row_no) as row_no

@@ -31,7 +31,7 @@ subjects as (
         k.fiscal_year,
         'function_subject' as line_kind,
         s.subject_code,
-        cast(null as varchar) as item,
+        cast(null as string) as item,
         b.total_yuan as budget_yuan,
         f.total_yuan as final_yuan,
         f.document_id
@@ -47,7 +47,7 @@ three_public as (
         department_key,
         fiscal_year,
         'three_public_cost' as line_kind,
-        cast(null as varchar) as subject_code,
+        cast(null as string) as subject_code,
         item,
         budget_yuan,
         actual_yuan as final_yuan,
@@ -71,6 +71,6 @@ select
     budget_yuan,
     final_yuan,
     case when budget_yuan is null or budget_yuan = 0 then null
-        else cast(round(coalesce(final_yuan, 0) / budget_yuan * 100, 2) as decimal(12, 2)) end as execution_rate,
+        else cast({{ round_ratio(ratio('coalesce(final_yuan, 0)', 'budget_yuan') ~ ' * 100', 2) }} as decimal(12, 2)) end as execution_rate,
     document_id
 from combined

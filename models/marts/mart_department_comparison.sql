@@ -27,7 +27,7 @@ select
     s.total_yuan,
     t.department_total_yuan,
     case when t.department_total_yuan > 0
-        then cast(round(s.total_yuan / t.department_total_yuan, 6) as decimal(12, 6)) end as share_of_department_total,
+        then cast({{ round_ratio(ratio('s.total_yuan', 't.department_total_yuan'), 6) }} as decimal(12, 6)) end as share_of_department_total,
     rank() over (
         partition by s.region, s.fiscal_year, s.report_kind, s.subject_code order by s.total_yuan desc
     ) as rank_among_departments,

@@ -22,7 +22,7 @@ select
     count(*) filter (where not r.passed and r.severity = 'error') as errors,
     count(*) filter (where not r.passed and r.severity = 'warning') as warnings,
     count(*) filter (where r.severity = 'info' and (not r.passed or r.is_rounding_note)) as info_notes,
-    coalesce(list(distinct r.identity order by r.identity) filter (where not r.passed), []) as failed_identities
+    coalesce({{ sorted_distinct_list('r.identity', where='not r.passed') }}, {{ empty_list() }}) as failed_identities
 from residuals as r
 left join departments as d using (department_key)
 group by all

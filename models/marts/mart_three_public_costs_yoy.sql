@@ -26,8 +26,8 @@ select
     end as prior_source,
     cast(coalesce(y.value, 0) - coalesce(y.prior_value, n.actual_yuan) as decimal(18, 2)) as change_yuan,
     case when coalesce(y.prior_value, n.actual_yuan) is null or coalesce(y.prior_value, n.actual_yuan) = 0 then null
-        else cast(round((coalesce(y.value, 0) - coalesce(y.prior_value, n.actual_yuan))
-            / abs(coalesce(y.prior_value, n.actual_yuan)) * 100, 2) as decimal(12, 2))
+        else cast({{ round_ratio(ratio('coalesce(y.value, 0) - coalesce(y.prior_value, n.actual_yuan)',
+            'abs(coalesce(y.prior_value, n.actual_yuan))') ~ ' * 100', 2) }} as decimal(12, 2))
     end as change_pct,
     y.is_new and n.actual_yuan is null as is_new_item,
     y.is_discontinued as is_discontinued_item,

@@ -6,7 +6,7 @@ select
     department_key,
     region,
     count(*) as documents,
-    list(distinct source_name) as source_names
+    {{ sorted_distinct_list('source_name') }} as source_names
 from {{ ref('int_documents__departments') }}
 where not is_listed
 group by all

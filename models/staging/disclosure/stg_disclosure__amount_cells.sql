@@ -17,15 +17,14 @@ all_cells as (
         row_no,
         page_no,
         is_repeated_over_page_break,
-        unnest(cells) as printed,
-        generate_subscripts(cells, 1) as column_index
+        {{ exploded_with_position('cells', 'printed', 'column_index') }}
     from body_rows
 ),
 
 cells as (
     -- a blank cell is neither a figure, a label nor a code: most of a sparse table, dropped early
     select * from all_cells
-    where printed is not null and trim(printed) <> ''
+    where printed is not null and {{ trimmed('printed') }} <> ''
 ),
 
 typed as (
@@ -36,7 +35,7 @@ typed as (
         col.header_label,
         coalesce(col.is_label_column, false) as is_label_column,
         col.table_header_text,
-        trim(coalesce(c.printed, '')) as text,
+        {{ trimmed("coalesce(c.printed, '')") }} as text,
         {{ is_blank_amount('c.printed') }} as is_blank,
         coalesce({{ is_number_text('c.printed') }}, false) as is_number,
         coalesce({{ is_money_text('c.printed') }}, false) as is_money
@@ -54,16 +53,16 @@ flagged as (
         -- broken one, ###) in a column that holds money; a label or a subject code is not one
         not is_blank and (
             is_money
-            or (column_name is not null and not is_label_column and regexp_matches(text, '[0-9#]')
-                and not regexp_full_match(text, '[0-9]{3}([0-9]{2}){0,2}|[0-9]{1,2}'))
+            or (column_name is not null and not is_label_column and {{ text_matches('text', "'[0-9#]'") }}
+                and not {{ text_matches_fully('text', "'[0-9]{3}([0-9]{2}){0,2}|[0-9]{1,2}'") }})
         ) as is_amount,
-        not is_blank and not is_number and regexp_matches(text, '[^\s0-9.,]') as is_label,
-        regexp_full_match(text, '[0-9]{3}([0-9]{2}){0,2}')
+        not is_blank and not is_number and {{ text_matches('text', "'[^\\s0-9.,]'") }} as is_label,
+        {{ text_matches_fully('text', "'[0-9]{3}([0-9]{2}){0,2}'") }}
             -- a split 款/项 part (Excel drops the leading zero: 301 | 2 is 30102)
-            or (regexp_full_match(text, '[0-9]{1,2}') and (
-                regexp_full_match(trim(coalesce(lag(printed, 1) over cell_order, '')), '[0-9]{3}([0-9]{2})?')
-                or (regexp_full_match(trim(coalesce(lag(printed, 1) over cell_order, '')), '[0-9]{2}')
-                    and regexp_full_match(trim(coalesce(lag(printed, 2) over cell_order, '')), '[0-9]{3}'))
+            or ({{ text_matches_fully('text', "'[0-9]{1,2}'") }} and (
+                {{ text_matches_fully(trimmed("coalesce(lag(printed, 1) over cell_order, '')"), "'[0-9]{3}([0-9]{2})?'") }}
+                or ({{ text_matches_fully(trimmed("coalesce(lag(printed, 1) over cell_order, '')"), "'[0-9]{2}'") }}
+                    and {{ text_matches_fully(trimmed("coalesce(lag(printed, 2) over cell_order, '')"), "'[0-9]{3}'") }})
             )) as is_code_part
     from typed
     window cell_order as (partition by document_id, table_seq, row_no order by column_index)
@@ -100,7 +99,7 @@ segment_context as (
         table_seq,
         row_no,
         segment,
-        nullif(string_agg(case when is_code_part and not is_amount then lpad(text, cast(greatest(length(text), 2) as integer), '0') end, '' order by column_index)
+        nullif({{ ordered_string_agg("case when is_code_part and not is_amount then lpad(text, cast(greatest(length(text), 2) as integer), '0') end", "''", 'column_index') }}
             filter (where code_run = last_code_run), '') as segment_code,
         max_by(case when is_label and not is_amount then text end, case when is_label and not is_amount then column_index end) as segment_label,
         min(case when is_label and not is_amount then column_index end) as label_index
@@ -119,9 +118,9 @@ context as (
         table_seq,
         row_no,
         segment,
-        last_value(segment_code ignore nulls) over upto as subject_code,
-        last_value(segment_label ignore nulls) over upto as row_label,
-        last_value(label_index ignore nulls) over upto as row_label_index
+        {{ last_non_null('segment_code') }} over upto as subject_code,
+        {{ last_non_null('segment_label') }} over upto as row_label,
+        {{ last_non_null('label_index') }} over upto as row_label_index
     from segment_context
     window upto as (
         partition by document_id, table_seq, row_no order by segment
@@ -160,7 +159,11 @@ mapped as (
         case
             when table_kind = 'project_performance' then
                 case when {{ clean_label('row_label') }} in ('年度资金总额', '其中：当年财政拨款', '当年财政拨款', '上年结转资金', '其他资金')
-                    then (['budget_initial', 'budget_full_year', 'executed', 'weight', 'execution_rate', 'score'])[figure_ordinal]
+                    -- the header's order: 年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分
+                    then case figure_ordinal
+                        when 1 then 'budget_initial' when 2 then 'budget_full_year' when 3 then 'executed'
+                        when 4 then 'weight' when 5 then 'execution_rate' when 6 then 'score'
+                    end
                 end
             else column_name
         end as mapped_column,

@@ -22,9 +22,9 @@ final as (
         subject_code as economic_code,
         row_label,
         case
-            when regexp_matches({{ clean_label('row_label') }}, '人员经费合计') then 'personnel_total'
-            when regexp_matches({{ clean_label('row_label') }}, '公用经费合计') then 'public_total'
-            when regexp_matches({{ clean_label('row_label') }}, '^(合计|总计)$') then 'total'
+            when {{ text_matches(clean_label('row_label'), "'人员经费合计'") }} then 'personnel_total'
+            when {{ text_matches(clean_label('row_label'), "'公用经费合计'") }} then 'public_total'
+            when {{ text_matches(clean_label('row_label'), "'^(合计|总计)$'") }} then 'total'
         end as total_line,
         column_name,
         -- amounts

@@ -14,7 +14,7 @@ texts as (
         row_no,
         table_kind,
         page_no,
-        unnest(filled_cells) as text
+        {{ exploded('filled_cells') }} as text
     from rows
 )
 
@@ -23,6 +23,6 @@ select
     table_seq,
     row_no,
     table_kind,
-    regexp_replace(text, '\s+', '', 'g') as text,
+    {{ replace_all('text', "'\\s+'", "''") }} as text,
     page_no
 from texts

@@ -15,7 +15,7 @@ projects as (
     select
         document_id,
         table_seq,
-        any_value(list_filter(filled_cells, {{ lambda_fn('x', "trim(x) <> '项目名称'") }})[1]) as project_name
+        {{ any_non_null(list_item(filtered_list('filled_cells', 'x', trimmed('x') ~ " <> '项目名称'"), 1)) }} as project_name
     from {{ ref('stg_disclosure__table_rows') }}
     where table_kind = 'project_performance'
         and {{ clean_label('first_text') }} = '项目名称'

@@ -43,7 +43,7 @@ final as (
             else 'expenditure_line'
         end as line_role,
         -- 1. / （1） / 其中 lines break down the line above them
-        regexp_matches(line_label, '^([0-9]+[.．、]|（[0-9一二三四五六七八九十]+）|\([0-9]+\)|其中)') as is_sub_line,
+        {{ text_matches('line_label', "'^([0-9]+[.．、]|（[0-9一二三四五六七八九十]+）|\\([0-9]+\\)|其中)'") }} as is_sub_line,
         column_name,
         -- amounts
         value_yuan as amount_yuan,

@@ -24,8 +24,7 @@ header_cells as (
         table_kind,
         row_no,
         header_rank,
-        unnest(cells) as cell,
-        generate_subscripts(cells, 1) as column_index
+        {{ exploded_with_position('cells', 'cell', 'column_index') }}
     from header_rows
 ),
 
@@ -33,11 +32,11 @@ anchors as (
     -- for each cell, the column of the nearest printed label at or left of it in its row
     select
         *,
-        max(case when trim(coalesce(cell, '')) <> '' then column_index end) over (
+        max(case when {{ trimmed("coalesce(cell, '')") }} <> '' then column_index end) over (
             partition by document_id, table_seq, header_rank order by column_index
             rows between unbounded preceding and current row
         ) as anchor,
-        coalesce(bool_or(trim(coalesce(cell, '')) <> '') over (
+        coalesce(bool_or({{ trimmed("coalesce(cell, '')") }} <> '') over (
             partition by document_id, table_seq, column_index order by header_rank
             rows between 1 following and unbounded following
         ), false) as has_label_below
@@ -66,12 +65,12 @@ merges as (
     select
         *,
         case
-            when header_rank = 1 and trim(coalesce(cell, '')) = '' then null
+            when header_rank = 1 and {{ trimmed("coalesce(cell, '')") }} = '' then null
             when cell is null and (cell_above is not null or (header_rank > 2 and cell_two_above is not null)) then '<merged-down>'
             when cell is null then null
             -- an empty cell over a label of its own further down: under the same upper label as its
             -- left neighbour it continues that neighbour, else it continues the label above it
-            when trim(cell) = '' and has_label_below and header_rank > 1 then
+            when {{ trimmed('cell') }} = '' and has_label_below and header_rank > 1 then
                 case when anchor_above is not distinct from left_anchor_above then null else '<merged-down>' end
             else cell
         end as marked
@@ -83,9 +82,9 @@ filled as (
         *,
         case
             -- column numbers and 栏次 marks name no column
-            when regexp_full_match(trim(coalesce(cell, '')), '[0-9]{1,2}|栏\s*次|行次') then null
+            when {{ text_matches_fully(trimmed("coalesce(cell, '')"), "'[0-9]{1,2}|栏\\s*次|行次'") }} then null
             when marked = '<merged-down>' then null
-            when marked is null then nullif(last_value(marked ignore nulls) over left_of, '<merged-down>')
+            when marked is null then nullif({{ last_non_null('marked') }} over left_of, '<merged-down>')
             else cell
         end as label_part
     from merges
@@ -99,15 +98,16 @@ labels as (
     select
         document_id,
         table_seq,
-        any_value(table_kind) as table_kind,
+        {{ any_non_null('table_kind') }} as table_kind,
         column_index,
-        {{ clean_label("string_agg(label_part, '' order by row_no)") }} as header_label
+        {{ clean_label(ordered_string_agg('label_part', "''", 'row_no')) }} as header_label
     from filled
     group by document_id, table_seq, column_index
 ),
 
 table_header_text as (
-    select document_id, table_seq, string_agg(coalesce(cell, ''), '') as header_text
+    -- in print order (row by row, left to right), so that a phrase over two cells reads as printed
+    select document_id, table_seq, {{ ordered_string_agg("coalesce(cell, '')", "''", 'row_no, column_index') }} as header_text
     from header_cells
     group by document_id, table_seq
 ),
@@ -135,13 +135,13 @@ label_meanings as (
         d.rule_kind,
         d.header_label,
         -- label columns (项目, 科目名称, 编码, 行次) hold no amounts whatever group they sit under
-        regexp_matches(d.header_label, '(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)') as is_label_column,
+        {{ text_matches('d.header_label', "'(名称|编码|代码|行次|栏次|按功能分类|项目$|^项$|^目$|^类$|^款$)'") }} as is_label_column,
         r.column_name,
         r.measure,
         row_number() over (partition by d.rule_kind, d.header_label order by r.priority, r.column_name) as rule_rank
     from distinct_labels as d
     left join rules as r
-        on r.rule_kind = d.rule_kind and regexp_matches(d.header_label, r.label_pattern)
+        on r.rule_kind = d.rule_kind and {{ text_matches('d.header_label', 'r.label_pattern') }}
 ),
 
 final as (

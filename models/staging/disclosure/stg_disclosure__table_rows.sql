@@ -9,26 +9,28 @@ source as (
 described as (
     select
         *,
-        list_filter(cells, {{ lambda_fn('x', "x is not null and trim(x) <> ''") }}) as filled_cells
+        {{ filtered_list('cells', 'x', "x is not null and " ~ trimmed('x') ~ " <> ''") }} as filled_cells
     from source
 ),
 
 classified as (
     select
         *,
-        filled_cells[1] as first_text,
-        len(filled_cells) as filled_count,
+        {{ list_item('filled_cells', 1) }} as first_text,
+        {{ list_size('filled_cells') }} as filled_count,
         -- 栏次 rows: column numbers and the 类/款/项 labels over the code columns
-        len(filled_cells) > 0
-            and len(list_filter(filled_cells, {{ lambda_fn('x', "not (regexp_full_match(trim(x), '[0-9]{1,2}') or regexp_replace(x, '\\s', '', 'g') in ('栏次', '栏', '次', '行次', '类', '款', '项'))") }})) = 0 as is_numbering_row,
-        len(list_filter(filled_cells, {{ lambda_fn('x', is_money_text('x')) }})) > 0 as has_money,
-        len(filled_cells) = 1 and (
-            regexp_matches(filled_cells[1], '^\s*(注|说明|备注)\s*[:：0-9]')
-            or regexp_matches(filled_cells[1], '^\s*此表为空')
-            or regexp_matches(filled_cells[1], '(本表无数据|无相关收支|本表为空|故本表无|[(（]无.{0,20}[)）])')
+        {{ list_size('filled_cells') }} > 0
+            and {{ list_size(filtered_list('filled_cells', 'x',
+                "not (" ~ text_matches_fully(trimmed('x'), "'[0-9]{1,2}'") ~ " or "
+                ~ replace_all('x', "'\\s'", "''") ~ " in ('栏次', '栏', '次', '行次', '类', '款', '项'))")) }} = 0 as is_numbering_row,
+        {{ list_size(filtered_list('filled_cells', 'x', is_money_text('x'))) }} > 0 as has_money,
+        {{ list_size('filled_cells') }} = 1 and (
+            {{ text_matches(list_item('filled_cells', 1), "'^\\s*(注|说明|备注)\\s*[:：0-9]'") }}
+            or {{ text_matches(list_item('filled_cells', 1), "'^\\s*此表为空'") }}
+            or {{ text_matches(list_item('filled_cells', 1), "'(本表无数据|无相关收支|本表为空|故本表无|[(（]无.{0,20}[)）])'") }}
         ) as is_note,
-        len(filled_cells) = 1 and (
-            regexp_matches(filled_cells[1], '此表为空|本表为空|本表无数据|无相关收支|无.{0,30}(收入支出|收支|支出)|[(（]无.{0,20}[)）]')
+        {{ list_size('filled_cells') }} = 1 and (
+            {{ text_matches(list_item('filled_cells', 1), "'此表为空|本表为空|本表无数据|无相关收支|无.{0,30}(收入支出|收支|支出)|[(（]无.{0,20}[)）]'") }}
         ) as is_empty_table_sentence
     from described
 ),
@@ -38,12 +40,12 @@ candidates as (
         *,
         not is_numbering_row and not is_note and (
             has_money
-            or (filled_count >= 2 and list_contains(filled_cells, '—'))
-            or regexp_full_match(trim(first_text), '[0-9]{3}([0-9]{2}){0,2}')
-            or (filled_count <= 2 and regexp_matches(
-                {{ clean_label('first_text') }},
-                '^(合计|总计|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．、])'
-            ))
+            or (filled_count >= 2 and {{ list_has('filled_cells', "'—'") }})
+            or {{ text_matches_fully(trimmed('first_text'), "'[0-9]{3}([0-9]{2}){0,2}'") }}
+            or (filled_count <= 2 and {{ text_matches(
+                clean_label('first_text'),
+                "'^(合计|总计|[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]+[.．、])'"
+            ) }})
         ) as is_body_candidate
     from classified
 ),

@@ -21,7 +21,7 @@ row_items as (
         row_number() over (partition by c.document_id, c.table_seq, c.row_no, c.column_index order by i.priority) as item_rank
     from cells as c
     inner join items as i
-        on regexp_matches({{ clean_label('c.row_label') }}, i.label_pattern)
+        on {{ text_matches(clean_label('c.row_label'), 'i.label_pattern') }}
 ),
 
 column_items as (
@@ -31,7 +31,7 @@ column_items as (
         row_number() over (partition by c.document_id, c.table_seq, c.row_no, c.column_index order by i.priority) as item_rank
     from cells as c
     inner join items as i
-        on regexp_matches(regexp_replace(c.header_label, '(预算数|决算数|决算统计数|预算|决算)', '', 'g'), i.label_pattern)
+        on {{ text_matches(replace_all('c.header_label', "'(预算数|决算数|决算统计数|预算|决算)'", "''"), 'i.label_pattern') }}
 ),
 
 final as (

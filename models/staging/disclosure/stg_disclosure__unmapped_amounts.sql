@@ -1,6 +1,18 @@
 -- stg_disclosure__unmapped_amounts: figures that landed but that no typed staging model holds:
 -- tables of kinds without a fact (政府采购, 11表), columns whose header names nothing known, a second
 -- figure under one column. Listed so that nothing that was printed is silently lost.
+{#- the columns the typed staging models pivot, per table kind (stg_disclosure__income, __expenditure, __budget_flow) -#}
+{%- set flow_columns = ['opening_total', 'opening_basic', 'opening_project', 'income_total', 'income_basic', 'income_project',
+                        'expenditure_total', 'expenditure_basic', 'expenditure_project', 'closing_total', 'closing_basic',
+                        'closing_project', 'closing_project_carryover', 'closing_project_surplus', 'closing_carryover', 'closing_surplus'] %}
+{%- set typed_columns = {
+    'income': ['total', 'fiscal_appropriation', 'superior_subsidy', 'business', 'business_tuition', 'operating', 'affiliated_remit', 'other', 'amount'],
+    'expenditure': ['total', 'basic', 'project', 'remit_superior', 'operating', 'affiliated_subsidy', 'reserve', 'carry_forward'],
+    'general_budget_expenditure': flow_columns,
+    'government_fund': flow_columns,
+    'state_capital': flow_columns,
+    'fiscal_appropriation_expenditure': flow_columns,
+} %}
 with
 
 cells as (
@@ -8,18 +20,14 @@ cells as (
     where parse_status = 'ok'
 ),
 
-typed_kinds as (
-    select 'income' as table_kind, ['total', 'fiscal_appropriation', 'superior_subsidy', 'business', 'business_tuition', 'operating', 'affiliated_remit', 'other', 'amount'] as columns
-    union all select 'expenditure', ['total', 'basic', 'project', 'remit_superior', 'operating', 'affiliated_subsidy', 'reserve', 'carry_forward']
-    union all select unnest(['general_budget_expenditure', 'government_fund', 'state_capital', 'fiscal_appropriation_expenditure']),
-        ['opening_total', 'opening_basic', 'opening_project', 'income_total', 'income_basic', 'income_project', 'expenditure_total', 'expenditure_basic', 'expenditure_project', 'closing_total', 'closing_basic', 'closing_project', 'closing_project_carryover', 'closing_project_surplus', 'closing_carryover', 'closing_surplus']
-),
-
 held as (
     select c.document_id, c.table_seq, c.row_no, c.column_index
     from cells as c
-    left join typed_kinds as t on t.table_kind = c.table_kind
-    where (t.table_kind is not null and c.column_rank = 1 and list_contains(t.columns, c.column_name))
+    where (c.column_rank = 1 and (
+            {%- for kind, columns in typed_columns.items() %}
+            (c.table_kind = '{{ kind }}' and c.column_name in ('{{ columns | join("', '") }}')){% if not loop.last %} or{% endif %}
+            {%- endfor %}
+        ))
         or (c.table_kind in ('general_budget_basic_economic', 'fiscal_appropriation_basic_economic', 'office_operating_costs')
             and c.column_name in ('amount', 'personnel', 'public'))
         or (c.table_kind in ('income_expenditure_summary', 'fiscal_appropriation_summary')
@@ -30,4 +38,8 @@ held as (
 
 select c.*
 from cells as c
-anti join held as h using (document_id, table_seq, row_no, column_index)
+where not exists (
+    select 1 from held as h
+    where h.document_id = c.document_id and h.table_seq = c.table_seq
+        and h.row_no = c.row_no and h.column_index = c.column_index
+)
