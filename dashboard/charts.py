@@ -156,9 +156,12 @@ def findings_heatmap(rows: list[dict]) -> alt.Chart:
         columns=["部门", "检查", "发现", DESCRIPTION],
     )
     departments = frame["部门"].nunique() if len(frame) else 1
-    base = alt.Chart(frame, height=max(120, 56 * departments))
+    # Streamlit fits the whole chart, axes included, into the height: leave room for the slanted labels
+    base = alt.Chart(frame, height=48 * departments + 180)
     cells = base.mark_rect(stroke="white", strokeWidth=2).encode(
-        x=alt.X("检查:N", title="检查 (identity)", axis=alt.Axis(labelAngle=0, labelLimit=220, orient="top")),
+        # identity names are long: slanted and never dropped for overlapping (Vega's default)
+        x=alt.X("检查:N", title="检查 (identity)",
+                axis=alt.Axis(labelAngle=-30, labelLimit=280, labelOverlap=False, orient="bottom")),
         y=alt.Y("部门:N", title=None, axis=alt.Axis(labelLimit=260)),
         color=alt.Color("发现:Q", title="发现数", scale=alt.Scale(scheme="oranges", domainMin=0),
                         legend=alt.Legend(format="d", tickMinStep=1)),

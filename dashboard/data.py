@@ -27,6 +27,10 @@ MAKE_EXPORTS_HINT = (
     "`budgetwh export` (after `budgetwh ingest PATH` and `budgetwh build`)"
 )
 
+# a department whose region could not be read off its name (dim_department.region is null) is
+# still listed, under this name, so no department is out of reach
+UNKNOWN_REGION = "（地区未识别）"
+
 Measure = Literal["expenditure", "income"]
 MEASURE_MODELS: dict[str, str] = {"expenditure": "fct_expenditure", "income": "fct_income"}
 
@@ -262,14 +266,15 @@ def regions_summary(folder: Path) -> pa.Table:
     return _table(
         folder,
         """
-        select region, count(*) as departments,
+        select coalesce(region, $unknown) as region, count(*) as departments,
                min(first_fiscal_year) as first_fiscal_year, max(last_fiscal_year) as last_fiscal_year,
                sum(document_count) as documents,
                bool_or(is_synthetic) as has_synthetic
         from dim_department
         group by all
-        order by region
+        order by departments desc, region
         """,
+        {"unknown": UNKNOWN_REGION},
     )
 
 
@@ -278,7 +283,13 @@ def regions_summary(folder: Path) -> pa.Table:
 
 
 def regions(folder: Path) -> list[str]:
-    return [region for (region,) in _rows(folder, "select distinct region from dim_department order by 1") if region]
+    """Region names, the one with most departments first (the natural default to open on)."""
+    rows = _rows(
+        folder,
+        "select coalesce(region, $unknown) as name, count(*) from dim_department group by all order by 2 desc, 1",
+        {"unknown": UNKNOWN_REGION},
+    )
+    return [name for name, _ in rows]
 
 
 def departments(folder: Path, region: str | None = None) -> pa.Table:
@@ -286,13 +297,13 @@ def departments(folder: Path, region: str | None = None) -> pa.Table:
     return _table(
         folder,
         """
-        select department_key, department_name, region, aliases, is_synthetic,
+        select department_key, department_name, coalesce(region, $unknown) as region, aliases, is_synthetic,
                first_fiscal_year, last_fiscal_year, document_count
         from dim_department
-        where $region is null or region = $region
+        where $region is null or coalesce(region, $unknown) = $region
         order by department_name
         """,
-        {"region": region},
+        {"region": region, "unknown": UNKNOWN_REGION},
     )
 
 
@@ -438,11 +449,13 @@ def comparison_choices(folder: Path) -> pa.Table:
     return _table(
         folder,
         """
-        select region, fiscal_year, report_kind, count(distinct department_key) as departments
+        select coalesce(region, $unknown) as region, fiscal_year, report_kind,
+               count(distinct department_key) as departments
         from mart_department_comparison
         group by all
-        order by region, fiscal_year desc, report_kind
+        order by departments desc, region, fiscal_year desc, report_kind
         """,
+        {"unknown": UNKNOWN_REGION},
     )
 
 
@@ -458,11 +471,11 @@ def comparison_subjects(folder: Path, region: str, fiscal_year: int, report_kind
                max(comparison.region_total_yuan) as region_total_yuan
         from mart_department_comparison as comparison
         left join dim_function_subject as subject using (subject_code)
-        where comparison.region = $region and comparison.fiscal_year = $year and comparison.report_kind = $kind
+        where coalesce(comparison.region, $unknown) = $region and comparison.fiscal_year = $year and comparison.report_kind = $kind
         group by comparison.subject_code, subject.subject_name
         order by length(comparison.subject_code), region_total_yuan desc nulls last, comparison.subject_code
         """,
-        {"region": region, "year": fiscal_year, "kind": report_kind},
+        {"region": region, "year": fiscal_year, "kind": report_kind, "unknown": UNKNOWN_REGION},
     )
 
 
@@ -477,11 +490,11 @@ def comparison(folder: Path, region: str, fiscal_year: int, report_kind: str, su
                comparison.departments_with_subject, comparison.region_total_yuan, comparison.document_id
         from mart_department_comparison as comparison
         left join dim_department as department using (department_key)
-        where comparison.region = $region and comparison.fiscal_year = $year
+        where coalesce(comparison.region, $unknown) = $region and comparison.fiscal_year = $year
           and comparison.report_kind = $kind and comparison.subject_code = $code
         order by comparison.rank_among_departments, department.department_name
         """,
-        {"region": region, "year": fiscal_year, "kind": report_kind, "code": subject_code},
+        {"region": region, "year": fiscal_year, "kind": report_kind, "code": subject_code, "unknown": UNKNOWN_REGION},
     )
 
 

@@ -346,7 +346,7 @@ def comparison_page(ctx: Context) -> None:
         return
     unit = ctx.unit
     cols = st.columns(3)
-    region_names = sorted({row["region"] for row in choices if row["region"]})
+    region_names = list(dict.fromkeys(row["region"] for row in choices))  # most departments first
     region = cols[0].selectbox("地区", region_names, key="region", bind="query-params")
     years = sorted({row["fiscal_year"] for row in choices if row["region"] == region}, reverse=True)
     year = cols[1].selectbox("年度", years, key="year", bind="query-params")

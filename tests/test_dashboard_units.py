@@ -116,7 +116,8 @@ create schema audit;
 create table marts.dim_department as
 select * from (values
     ('{DEPARTMENT_A}', '甲市组织部', '甲市', ['甲市委组织部'], false, true, 2020, 2021, 2::bigint),
-    ('{DEPARTMENT_B}', '甲市教育局', '甲市', [], true, true, 2021, 2021, 1::bigint)
+    -- no region could be read off this one's name
+    ('{DEPARTMENT_B}', '某教育局', null, [], true, true, 2021, 2021, 1::bigint)
 ) as t(department_key, department_name, region, aliases, is_synthetic, is_listed,
        first_fiscal_year, last_fiscal_year, document_count);
 
@@ -254,9 +255,11 @@ def test_drill_down_goes_lei_to_kuan_to_xiang(small_export):
 
 
 def test_departments_by_region_and_their_report_kinds(small_export):
-    assert data.regions(small_export) == ["甲市"]
-    names = data.departments(small_export, "甲市").column("department_name").to_pylist()
-    assert names == ["甲市教育局", "甲市组织部"]
+    assert data.regions(small_export) == ["甲市", data.UNKNOWN_REGION]
+    assert data.departments(small_export, "甲市").column("department_name").to_pylist() == ["甲市组织部"]
+    # a department without a region is listed under a name of its own, not lost
+    assert data.departments(small_export, data.UNKNOWN_REGION).column("department_name").to_pylist() == ["某教育局"]
+    assert data.departments(small_export).num_rows == 2
     assert data.departments(small_export, "乙市").num_rows == 0
     assert data.report_kinds(small_export, DEPARTMENT_A) == ["final_accounts"]
     assert data.report_kinds(small_export, DEPARTMENT_B) == ["budget"]
