@@ -31,10 +31,13 @@ run: setup $(SYNTH)/manifest.json
 	$(BIN)/budgetwh export
 	$(BIN)/budgetwh summary
 
-# Debian's Chromium for the dashboard's browser tests (browsers cannot be downloaded here)
+# Debian's Chromium for the dashboard's browser tests (browsers cannot be downloaded here), and a
+# CJK font so that its screenshots show Chinese rather than boxes
 browser:
 	@command -v chromium >/dev/null 2>&1 || (apt-get update -q && apt-get install -y -q chromium) >/dev/null 2>&1 \
 		|| echo "chromium could not be installed: the browser tests will be skipped"
+	@fc-list 2>/dev/null | grep -qi "wenquanyi\|wqy" || (apt-get install -y -q fonts-wqy-microhei) >/dev/null 2>&1 \
+		|| echo "no CJK font could be installed: dashboard screenshots will show boxes"
 
 # A Java runtime for PySpark (the Spark target and its tests), from Debian when missing
 java:
