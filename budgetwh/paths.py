@@ -14,6 +14,13 @@ def warehouse_path(explicit: str | os.PathLike | None = None) -> Path:
     return Path(os.environ.get("BUDGETWH_DB", PROJECT_DIR / "warehouse" / "budget.duckdb")).resolve()
 
 
+def spark_warehouse_path(explicit: str | os.PathLike | None = None) -> Path:
+    """The Spark warehouse: a folder of parquet tables (tables/) and their metastore (metastore_db/)."""
+    if explicit:
+        return Path(explicit).resolve()
+    return Path(os.environ.get("BUDGETWH_SPARK_WAREHOUSE", PROJECT_DIR / "warehouse" / "spark")).resolve()
+
+
 def exports_path(explicit: str | os.PathLike | None = None) -> Path:
     """The export folder as named, not resolved: it is a symlink switched to each new snapshot."""
     if explicit:
