@@ -50,6 +50,7 @@ def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[
     env = {
         **os.environ,
         "BUDGETWH_DB": str(db_path),
+        "BUDGETWH_TARGET": "duckdb",
         "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         **(extra_env or {}),
@@ -112,4 +113,49 @@ def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full
     result = run_dbt(args, db_path, quiet=quiet)
     if result.ok and not select:
         _record_fingerprint(db_path, fingerprint)
+    return result
+
+
+def run_dbt_spark(args: list[str], warehouse: Path, quiet: bool = True) -> DbtResult:
+    """dbt with the spark target in a subprocess: its own SparkSession (local mode) on `warehouse`,
+    which it releases on exit, so that validation and export can open the metastore after it."""
+    from budgetwh.spark import spark_environment
+
+    env = {
+        **os.environ,
+        **spark_environment(warehouse),
+        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+    }
+    target = warehouse / ".dbt-target"
+    command = [
+        dbt_executable(), *args,
+        "--target", "spark",
+        "--project-dir", str(PROJECT_DIR),
+        "--target-path", str(target),
+        "--log-path", str(target / "logs"),
+    ]
+    started = time.monotonic()
+    process = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
+    result = DbtResult(command, process.returncode, time.monotonic() - started, process.stdout + process.stderr)
+    if not quiet:
+        print(result.output)
+    return result
+
+
+def dbt_build_spark(warehouse: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None) -> DbtResult:
+    """dbt build on the spark target; a full rebuild when the project changed since the warehouse
+    was last built (the fingerprint is kept in the warehouse folder, build_state.txt)."""
+    fingerprint = project_fingerprint()
+    state = warehouse / "build_state.txt"
+    if full_refresh is None:
+        full_refresh = not state.exists() or state.read_text().strip() != fingerprint
+    args = ["build"]
+    if full_refresh:
+        args.append("--full-refresh")
+    if select:
+        args += ["--select", select]
+    result = run_dbt_spark(args, warehouse, quiet=quiet)
+    if result.ok and not select:
+        state.write_text(fingerprint + "\n")
     return result

@@ -7,12 +7,13 @@ Exit codes: 0 success; 1 the command ran but something was rejected or failed;
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
 from rich.console import Console
 
-from budgetwh.paths import exports_path, warehouse_path
+from budgetwh.paths import exports_path, spark_warehouse_path, warehouse_path
 
 _WIDTH = None if sys.stdout.isatty() else 140
 console = Console(highlight=False, soft_wrap=True, width=_WIDTH)
@@ -30,6 +31,8 @@ def _ingest(args: argparse.Namespace) -> int:
     if missing:
         err.print(f"[red]no such file or folder:[/] {', '.join(missing)}")
         return 2
+    if args.engine == "spark":
+        return _ingest_spark(args)
     db = warehouse_path(args.db)
     options = ParseOptions(department=args.department, year=args.year, max_pages=args.max_pages)
     progress = Progress(
@@ -46,6 +49,24 @@ def _ingest(args: argparse.Namespace) -> int:
         err.print(f"[red]{locked}")
         return 1
     print_ingest_summary(summary, db)
+    return summary.exit_code
+
+
+def _ingest_spark(args: argparse.Namespace) -> int:
+    """Parse in Spark tasks (one document each) and land raw.* in the Spark warehouse."""
+    from budgetwh.spark import SparkUnavailable, spark_session
+    from ingest.parse import ParseOptions
+    from ingest.spark_land import run_spark_batch
+
+    warehouse = spark_warehouse_path(args.spark_warehouse)
+    options = ParseOptions(department=args.department, year=args.year, max_pages=args.max_pages)
+    try:
+        spark = spark_session(warehouse, cores=args.jobs)
+    except SparkUnavailable as unavailable:
+        err.print(f"[red]{unavailable}")
+        return 1
+    summary = run_spark_batch([Path(p) for p in args.paths], spark, options=options, timeout=args.timeout)
+    print_ingest_summary(summary, warehouse)
     return summary.exit_code
 
 
@@ -73,6 +94,8 @@ def print_ingest_summary(summary, db: Path) -> None:
 def _build(args: argparse.Namespace) -> int:
     from budgetwh.build import dbt_build
 
+    if args.target == "spark":
+        return _build_spark(args)
     db = warehouse_path(args.db)
     if not db.exists():
         err.print(f"[red]no warehouse at {db}[/]: run `budgetwh ingest PATH` first")
@@ -87,6 +110,58 @@ def _build(args: argparse.Namespace) -> int:
     if args.skip_validation:
         return 0
     return _run_validation(db)
+
+
+def _build_spark(args: argparse.Namespace) -> int:
+    """dbt build on the spark target (its own process and session), then the GX suites on the
+    residuals and the parquet exports, through one session on the same warehouse."""
+    from budgetwh.build import dbt_build_spark
+    from budgetwh.spark import has_raw_tables, java_available
+
+    warehouse = spark_warehouse_path(args.spark_warehouse)
+    if not java_available():
+        err.print("[red]no Java runtime[/]: install one (make java) to build on Spark")
+        return 1
+    if not has_raw_tables(warehouse):
+        err.print(f"[red]no raw tables in {warehouse}[/]: run `budgetwh ingest --engine spark PATH` first")
+        return 1
+    result = dbt_build_spark(warehouse, select=args.select)
+    if not result.ok:
+        err.print(f"[red]dbt build (spark) failed[/] ({result.seconds:.1f}s):")
+        for line in result.failures()[:40]:
+            err.print("  " + line)
+        return 1
+    console.print(f"[bold]dbt build (spark):[/] ok in {result.seconds:.1f}s -> {warehouse}")
+    if args.skip_validation and args.skip_export:
+        return 0
+    return _validate_and_export_spark(warehouse, validate=not args.skip_validation,
+                                      out=None if args.skip_export else exports_path(args.out))
+
+
+def _validate_and_export_spark(warehouse: Path, validate: bool, out: Path | None) -> int:
+    from budgetwh.export import export_spark
+    from budgetwh.spark import SparkUnavailable, spark_session
+    from validate.suites import SparkResiduals, validate_residuals
+
+    try:
+        spark = spark_session(warehouse)
+    except SparkUnavailable as unavailable:
+        err.print(f"[red]{unavailable}")
+        return 1
+    if validate:
+        try:
+            report = validate_residuals(SparkResiduals(spark, warehouse))
+        except Exception as error:  # noqa: BLE001 - the suites could not run: say why, exit non-zero
+            err.print(f"[red]validation could not run[/]: {type(error).__name__}: {error}")
+            return 1
+        print_validation(report)
+    if out is not None:
+        summary = export_spark(spark, warehouse, out)
+        console.print(
+            f"[bold]export:[/] {len(summary.models)} models, {summary.rows:,} rows in {summary.files} parquet files "
+            f"in {summary.seconds:.1f}s -> {out} (manifest.json)"
+        )
+    return 0
 
 
 def _run_validation(db: Path) -> int:
@@ -125,6 +200,8 @@ def print_validation(report) -> None:
 
 
 def _validate(args: argparse.Namespace) -> int:
+    if args.target == "spark":
+        return _validate_and_export_spark(spark_warehouse_path(args.spark_warehouse), validate=True, out=None)
     db = warehouse_path(args.db)
     if not db.exists():
         err.print(f"[red]no warehouse at {db}[/]: run `budgetwh ingest` and `budgetwh build` first")
@@ -135,6 +212,9 @@ def _validate(args: argparse.Namespace) -> int:
 def _export(args: argparse.Namespace) -> int:
     from budgetwh.export import export
 
+    if args.target == "spark":
+        return _validate_and_export_spark(spark_warehouse_path(args.spark_warehouse), validate=False,
+                                          out=exports_path(args.out))
     db = warehouse_path(args.db)
     if not db.exists():
         err.print(f"[red]no warehouse at {db}[/]: run `budgetwh ingest` and `budgetwh build` first")
@@ -208,6 +288,18 @@ def _nightly(args: argparse.Namespace) -> int:
     return 0
 
 
+def add_spark_warehouse(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--spark-warehouse", metavar="DIR",
+                        help="Spark warehouse folder (default warehouse/spark or $BUDGETWH_SPARK_WAREHOUSE)")
+
+
+def add_target(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--target", choices=["duckdb", "spark"], default=os.environ.get("BUDGETWH_TARGET", "duckdb"),
+                        help="the dbt target: duckdb (default, or $BUDGETWH_TARGET) or spark "
+                             "(local PySpark; the spark build also validates and exports)")
+    add_spark_warehouse(parser)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="budgetwh", description="Chinese government budget disclosures -> a validated DuckDB warehouse.")
     commands = parser.add_subparsers(dest="command", required=True)
@@ -221,6 +313,10 @@ def build_parser() -> argparse.ArgumentParser:
     ingest.add_argument("--timeout", type=float, default=300.0, help="seconds one document may take (default 300)")
     ingest.add_argument("--max-pages", type=int, default=500, help="pages one document may have (default 500)")
     ingest.add_argument("--lock-timeout", type=float, default=600.0, help="seconds to wait for a busy warehouse")
+    ingest.add_argument("--engine", choices=["duckdb", "spark"], default="duckdb",
+                        help="duckdb: worker processes and the warehouse file (default); spark: Spark tasks, "
+                             "one document each, into the Spark warehouse (--jobs sets the local cores)")
+    add_spark_warehouse(ingest)
     ingest.set_defaults(run=_ingest)
 
     synth = commands.add_parser("synth", help="generate a synthetic disclosure corpus with ground truth")
@@ -234,15 +330,20 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
     build.add_argument("--select", help="dbt selection (default: everything)")
     build.add_argument("--skip-validation", action="store_true", help="dbt build only")
+    add_target(build)
+    build.add_argument("--out", help="spark target: export folder (default exports/ or $BUDGETWH_EXPORTS)")
+    build.add_argument("--skip-export", action="store_true", help="spark target: no parquet export after the build")
     build.set_defaults(run=_build)
 
     validate = commands.add_parser("validate", help="the great-expectations suites alone (audit tables, Data Docs)")
     validate.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
+    add_target(validate)
     validate.set_defaults(run=_validate)
 
     export = commands.add_parser("export", help="parquet exports of every mart for dashboards")
     export.add_argument("--db", help="warehouse file (default warehouse/budget.duckdb or $BUDGETWH_DB)")
     export.add_argument("--out", help="export folder (default exports/ or $BUDGETWH_EXPORTS)")
+    add_target(export)
     export.set_defaults(run=_export)
 
     nightly = commands.add_parser("nightly", help="ingest what is new in INBOX, build, validate, export; swap in atomically")

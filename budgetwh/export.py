@@ -1,8 +1,9 @@
 """Parquet exports for dashboards: every mart under exports/<model>/fiscal_year=YYYY/*.parquet.
 
-Written with DuckDB's own COPY … (FORMAT parquet, PARTITION_BY …) into a fresh snapshot folder;
-`exports/` is a symlink switched to the new snapshot in one rename, so a reader sees yesterday's
-files or today's, never half of each.
+Written with DuckDB's own COPY … (FORMAT parquet, PARTITION_BY …) into a fresh snapshot folder —
+or, on the Spark target, with Spark's write.partitionBy('fiscal_year').parquet(…) into the same
+layout; `exports/` is a symlink switched to the new snapshot in one rename, so a reader sees
+yesterday's files or today's, never half of each. Both write the same manifest.json.
 """
 
 from __future__ import annotations
@@ -91,30 +92,76 @@ def write_snapshot(db_path: Path, snapshot: Path) -> dict[str, dict]:
                     con.execute(
                         f'copy (select * from "{schema}"."{name}" order by all) to {_quote(target / "data.parquet")} (format parquet)'
                     )
-            files = []
-            for file in sorted(target.rglob("*.parquet")) if target.exists() else []:
-                file_rows = con.execute(f"select count(*) from read_parquet({_quote(file)})").fetchone()[0]
-                files.append({
-                    "path": str(file.relative_to(snapshot)),
-                    "rows": file_rows,
-                    "bytes": file.stat().st_size,
-                    "sha256": _sha256(file),
-                })
-            models[name] = {
-                "schema": schema,
-                "rows": rows,
-                "columns": columns,
-                "partitioned_by": "fiscal_year" if partitioned else None,
-                "files": files,
-            }
+            models[name] = _model_entry(snapshot, target, schema, rows, columns, partitioned)
     finally:
         con.close()
+    _write_manifest(snapshot, str(db_path), models)
+    return models
+
+
+def _model_entry(snapshot: Path, target: Path, schema: str, rows: int, columns: list[str], partitioned: bool) -> dict:
+    """One model's manifest entry: its files with their rows (from the parquet footer), size and sha256."""
+    import pyarrow.parquet as pq
+
+    files = []
+    for file in sorted(target.rglob("*.parquet")) if target.exists() else []:
+        files.append({
+            "path": str(file.relative_to(snapshot)),
+            "rows": pq.ParquetFile(file).metadata.num_rows,
+            "bytes": file.stat().st_size,
+            "sha256": _sha256(file),
+        })
+    return {
+        "schema": schema,
+        "rows": rows,
+        "columns": columns,
+        "partitioned_by": "fiscal_year" if partitioned else None,
+        "files": files,
+    }
+
+
+def _write_manifest(snapshot: Path, warehouse: str, models: dict[str, dict]) -> None:
     manifest = {
         "generated_at": datetime.now(UTC).isoformat(timespec="seconds"),
-        "warehouse": str(db_path),
+        "warehouse": warehouse,
         "models": models,
     }
     (snapshot / "manifest.json").write_text(json.dumps(manifest, ensure_ascii=False, indent=2, sort_keys=True), encoding="utf-8")
+
+
+def spark_exported_tables(spark) -> list[tuple[str, str, list[str]]]:
+    tables = []
+    for schema, prefixes in EXPORTED.items():
+        if not spark.catalog.databaseExists(schema):
+            continue
+        for row in sorted(spark.sql(f"show tables in {schema}").collect(), key=lambda r: r["tableName"]):
+            name = row["tableName"]
+            if not row["isTemporary"] and any(name.startswith(prefix) for prefix in prefixes):
+                tables.append((schema, name, spark.table(f"{schema}.{name}").columns))
+    return tables
+
+
+def write_snapshot_spark(spark, warehouse: Path, snapshot: Path) -> dict[str, dict]:
+    """The Spark target's tables into `snapshot` (which must not exist), in the DuckDB export's
+    layout: one folder per model, fiscal_year=YYYY partitions, parquet files and a manifest."""
+    snapshot.mkdir(parents=True)
+    models: dict[str, dict] = {}
+    for schema, name, columns in spark_exported_tables(spark):
+        target = snapshot / name
+        frame = spark.table(f"{schema}.{name}")
+        rows = frame.count()
+        partitioned = "fiscal_year" in columns
+        if rows:
+            # one file per partition, rows in a fixed order, as DuckDB's COPY … ORDER BY ALL writes them
+            ordered = frame.repartition(1).sortWithinPartitions(*columns)
+            writer = ordered.write.mode("errorifexists")
+            if partitioned:
+                writer = writer.partitionBy("fiscal_year")
+            writer.parquet(target.as_uri())
+            for marker in [*target.rglob("_SUCCESS"), *target.rglob(".*.crc")]:
+                marker.unlink()
+        models[name] = _model_entry(snapshot, target, schema, rows, columns, partitioned)
+    _write_manifest(snapshot, f"spark:{warehouse}", models)
     return models
 
 
@@ -166,3 +213,16 @@ def export(db_path: Path, out: Path) -> ExportSummary:
     summary, publish_now = export_snapshot_and_publish_later(db_path, out)
     publish_now()
     return summary
+
+
+def export_spark(spark, warehouse: Path, out: Path) -> ExportSummary:
+    """The Spark target's export: a new snapshot, published as the DuckDB export is."""
+    started = time.monotonic()
+    snapshot = new_snapshot_path(out)
+    try:
+        models = write_snapshot_spark(spark, warehouse, snapshot)
+    except BaseException:
+        shutil.rmtree(snapshot, ignore_errors=True)
+        raise
+    publish(out, snapshot)
+    return ExportSummary(path=out, snapshot=snapshot, models=models, seconds=time.monotonic() - started)

@@ -5,6 +5,10 @@ GX validates them: one suite per category of the catalogue, one expectation per 
 its rows stay within tolerance. GX reads a pandas frame fetched through Arrow, which keeps
 DECIMAL exact (GX's SQL path through duckdb-engine fails with the pinned versions); the
 comparison itself runs on integer fen, so it is exact too.
+
+The residuals come from either target: `DuckDBResiduals` reads the warehouse file, `SparkResiduals`
+reads the same audit.identity_residuals through a SparkSession (the query is the same SQL);
+`validate_residuals` runs the same suites on whichever frame it is given.
 """
 
 from __future__ import annotations
@@ -42,6 +46,14 @@ RESIDUALS_SQL = """
         end as excess_fen,
         passed
     from audit.identity_residuals
+"""
+
+# Which documents failed which identities, for the report (the same SQL on both engines).
+FAILED_BY_DOCUMENT_SQL = """
+    select d.source_name, r.identity, count(*) as findings, any_value(r.severity) as severity
+    from audit.identity_residuals r join raw.documents d using (document_id)
+    where not r.passed
+    group by all order by d.source_name, r.identity
 """
 
 VALIDATION_RUNS_SCHEMA = """
@@ -95,7 +107,11 @@ def gx_root_for(db_path: Path) -> Path:
 
 
 def data_docs_index(db_path: Path) -> Path:
-    return gx_root_for(db_path) / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
+    return _data_docs_under(gx_root_for(db_path))
+
+
+def _data_docs_under(root: Path) -> Path:
+    return root / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
 
 
 def _quiet_gx() -> None:
@@ -104,28 +120,82 @@ def _quiet_gx() -> None:
         logging.getLogger(name).setLevel(logging.ERROR)
 
 
+class DuckDBResiduals:
+    """The residuals of a DuckDB warehouse file; runs are recorded in its audit.validation_runs."""
+
+    def __init__(self, db_path: Path):
+        self.db_path = db_path
+        self.gx_root = gx_root_for(db_path)
+
+    def fetch(self):
+        con = duckdb.connect(str(self.db_path))
+        try:
+            frame = con.sql(RESIDUALS_SQL).to_arrow_table().to_pandas()
+            documents = con.execute("select count(*) from raw.documents").fetchone()[0]
+            failed_by_document = con.execute(FAILED_BY_DOCUMENT_SQL).fetchall()
+        finally:
+            con.close()
+        return frame, documents, failed_by_document
+
+    def record(self, report: ValidationReport) -> None:
+        _record(self.db_path, report)
+
+
+class SparkResiduals:
+    """The residuals of a Spark warehouse (the session's metastore); runs are recorded in its
+    audit.validation_runs (a parquet table beside dbt's)."""
+
+    def __init__(self, spark, warehouse: Path):
+        self.spark = spark
+        self.gx_root = warehouse
+
+    def fetch(self):
+        frame = self.spark.sql(RESIDUALS_SQL).toPandas()
+        documents = self.spark.sql("select count(*) from raw.documents").collect()[0][0]
+        failed_by_document = [tuple(row) for row in self.spark.sql(FAILED_BY_DOCUMENT_SQL).collect()]
+        return frame, documents, failed_by_document
+
+    def record(self, report: ValidationReport) -> None:
+        spark = self.spark
+        spark.sql("""
+            create table if not exists audit.validation_runs (
+                run_id string, run_at timestamp_ntz, suite string, identity string,
+                checked bigint, failed bigint, success boolean, data_docs_path string
+            ) using parquet
+        """)
+        last = spark.sql("""
+            select identity, checked, failed from audit.validation_runs
+            where run_id = (select run_id from audit.validation_runs order by run_at desc limit 1)
+        """).collect()
+        outcome = sorted((o.identity, o.checked, o.failed) for o in report.outcomes)
+        # a validation that finds what the last one found adds no history (as on DuckDB)
+        if report.outcomes and sorted(tuple(row) for row in last) != outcome:
+            rows = [
+                (report.run_id, report.run_at, o.suite, o.identity, o.checked, o.failed, o.success,
+                 str(report.data_docs) if report.data_docs else None)
+                for o in report.outcomes
+            ]
+            schema = spark.table("audit.validation_runs").schema
+            spark.createDataFrame(rows, schema).coalesce(1).write.insertInto("audit.validation_runs")
+
+
 def run_validation(db_path: Path, build_docs: bool = True) -> ValidationReport:
     """Validate the latest residuals of the warehouse; write audit.validation_runs and Data Docs."""
+    return validate_residuals(DuckDBResiduals(db_path), build_docs=build_docs)
+
+
+def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
+    """The suites over the frame `residuals` fetches (DuckDBResiduals or SparkResiduals); the
+    report is recorded where the residuals came from, Data Docs written under residuals.gx_root."""
     _quiet_gx()
     import great_expectations as gx
     import great_expectations.expectations as gxe
 
     started = time.monotonic()
-    con = duckdb.connect(str(db_path))
-    try:
-        frame = con.sql(RESIDUALS_SQL).to_arrow_table().to_pandas()
-        documents = con.execute("select count(*) from raw.documents").fetchone()[0]
-        failed_by_document = con.execute("""
-            select d.source_name, r.identity, count(*) as rows, any_value(r.severity) as severity
-            from audit.identity_residuals r join raw.documents d using (document_id)
-            where not r.passed
-            group by all order by d.source_name, r.identity
-        """).fetchall()
-    finally:
-        con.close()
+    frame, documents, failed_by_document = residuals.fetch()
 
     catalogue = load_catalogue()
-    root = gx_root_for(db_path)
+    root = residuals.gx_root
     root.mkdir(parents=True, exist_ok=True)
     context = gx.get_context(mode="file", project_root_dir=str(root))
     try:
@@ -198,12 +268,12 @@ def run_validation(db_path: Path, build_docs: bool = True) -> ValidationReport:
             report.outcomes.append(
                 IdentityOutcome(suite_name, identity, int(counts.get(identity, 0)), failed, bool(outcome.success))
             )
-    docs = data_docs_index(db_path)
+    docs = _data_docs_under(root)
     report.data_docs = docs if docs.exists() else None
     report.seconds = time.monotonic() - started
     report.documents = documents
     report.failed_by_document = failed_by_document
-    _record(db_path, report)
+    residuals.record(report)
     return report
 
 
