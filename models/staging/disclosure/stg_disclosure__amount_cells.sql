@@ -1,3 +1,4 @@
+{{ config(materialized='incremental', incremental_strategy='append') }}
 -- stg_disclosure__amount_cells: one row per printed amount in a table body, with the column it
 -- belongs to (from the header), the row it belongs to (its label and subject code, read leftwards
 -- from the amount), and its exact value in yuan. Unparseable figures are kept as rejects, never zero.
@@ -5,7 +6,7 @@ with
 
 body_rows as (
     select * from {{ ref('stg_disclosure__table_rows') }}
-    where row_role = 'body'
+    where row_role = 'body' {{ only_new_documents() }}
 ),
 
 all_cells as (

@@ -1,3 +1,4 @@
+{{ config(materialized='incremental', incremental_strategy='append') }}
 -- stg_disclosure__table_columns: what each column of each printed table holds, read from its header.
 -- The label of a column is its header cells top to bottom; a merged cell (null) reads as the cell
 -- to its left, and in the top header row an empty cell reads as the group label to its left
@@ -15,6 +16,7 @@ header_rows as (
     from {{ ref('stg_disclosure__table_rows') }}
     where row_role = 'header'
         and not is_numbering_row
+        {{ only_new_documents() }}
 ),
 
 header_cells as (

@@ -1,9 +1,11 @@
+{{ config(materialized='incremental', incremental_strategy='append') }}
 -- stg_disclosure__table_rows: every printed row, with its role in its table (header, body, note, text)
 -- and whether it is a row printed again after a page break.
 with
 
 source as (
     select * from {{ source('raw', 'table_rows') }}
+    where true {{ only_new_documents() }}
 ),
 
 described as (
