@@ -16,9 +16,11 @@
 {%- endmacro %}
 
 {% macro region_of(name) -%}
-    {#- the government a department belongs to, read off its name: 上海市普陀区, 玉溪市, 江苏省 -#}
+    {#- the government a department belongs to, read off its name: 上海市普陀区, 玉溪市, 江苏省. The
+        party, the CPPCC and the youth league print their national name first (中国人民政治协商会议
+        玉溪市委员会): it is not the region -#}
     nullif(regexp_extract(
-        regexp_replace({{ name }}, '^(中国共产党|中共)', ''),
+        regexp_replace({{ name }}, '^(中国共产党|中共|中国人民政治协商会议|政协|中国共产主义青年团|共青团)', ''),
         '^(([^省市区县]{2,7}省)?([^省市区县]{2,7}市)?([^省市区县委]{2,7}[区县])?)', 1
     ), '')
 {%- endmacro %}

@@ -46,7 +46,7 @@ def defective(tmp_path_factory):
 @pytest.fixture(scope="module")
 def clean(tmp_path_factory):
     root = tmp_path_factory.mktemp("clean")
-    manifest = synth(root / "corpus", "--departments", "5", "--years", "2019-2022", "--defect-rate", "0", "--seed", "13")
+    manifest = synth(root / "corpus", "--departments", "9", "--years", "2019-2022", "--defect-rate", "0", "--seed", "13")
     build(root / "corpus", root / "w.duckdb")
     return manifest, root / "corpus", root / "w.duckdb"
 
@@ -105,6 +105,15 @@ def test_facts_equal_the_generators_truth(clean):
                 rows = con.execute(f"select department_key, fiscal_year, report_kind, subject_code, {warehouse_column} from marts.{fact}").fetchall()
                 landed = {(names[k], y, r, s): v for k, y, r, s, v in rows if v}  # a printed 0.00 is a blank
                 assert landed == {k: v for k, v in truth.items() if v != 0}, (table, column)
+
+
+def test_every_generated_department_belongs_to_the_generated_region(clean):
+    """Party, CPPCC and government departments alike: 中国人民政治协商会议示例市委员会办公室 is 示例市's."""
+    manifest, _, db = clean
+    with duckdb.connect(str(db), read_only=True) as con:
+        regions = dict(con.execute("select department_name, region from marts.dim_department").fetchall())
+    assert any(name.startswith("中国人民政治协商会议") for name in regions), sorted(regions)
+    assert {name: region for name, region in regions.items() if region != "示例市"} == {}
 
 
 def test_year_over_year_comparison_and_execution_equal_the_truth(clean):
