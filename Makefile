@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 
-.PHONY: setup browser java run test lint bench dashboard clean
+.PHONY: setup browser java run run-spark test lint bench dashboard clean
 
 setup: $(STAMP)
 
@@ -30,6 +30,12 @@ run: setup $(SYNTH)/manifest.json
 	$(BIN)/budgetwh build
 	$(BIN)/budgetwh export
 	$(BIN)/budgetwh summary
+
+# The same samples on the Spark target (local PySpark, a Java runtime): parsed in Spark tasks into
+# warehouse/spark, built by dbt-spark, validated, exported to exports/ (docs/spark.md)
+run-spark: setup java $(SYNTH)/manifest.json
+	$(BIN)/budgetwh ingest --engine spark samples --jobs 2
+	$(BIN)/budgetwh build --target spark
 
 # Debian's Chromium for the dashboard's browser tests (browsers cannot be downloaded here), and a
 # CJK font so that its screenshots show Chinese rather than boxes
