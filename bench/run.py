@@ -28,6 +28,7 @@ from pathlib import Path
 import duckdb
 
 from bench.ingest import bare_extract
+from budgetwh.build import dbt_target_dir
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -173,7 +174,7 @@ def run_size(size: int, work: Path, pdf_sample: int, floors: dict) -> dict:
     seconds, peak, _ = timed(budgetwh("export", "--db", str(db), "--out", str(work / "exports")))
     result.update(export_s=seconds, export_peak_mb=peak)
     result["warehouse_mb"] = db.stat().st_size // (1024 * 1024)
-    result["direct_sql_s"] = direct_sql_floor(db, db.parent / f".{db.stem}.dbt-target")
+    result["direct_sql_s"] = direct_sql_floor(db, dbt_target_dir(db))
     result["queries_ms"] = analyst_queries(db)
     # a nightly on top: one department-year that was not there
     inbox = work / "inbox"

@@ -45,6 +45,11 @@ def dbt_executable() -> str:
     return str(candidate) if candidate.exists() else "dbt"
 
 
+def dbt_target_dir(db_path: Path) -> Path:
+    """Each warehouse gets its own compile target, so two builds of two files never collide."""
+    return db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
+
+
 def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[str, str] | None = None) -> DbtResult:
     """dbt in a subprocess, so that each build gets a clean process and its own DuckDB handle."""
     env = {
@@ -55,8 +60,7 @@ def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[
         "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
         **(extra_env or {}),
     }
-    # Each warehouse gets its own compile target, so two builds of two files never collide.
-    target = db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
+    target = dbt_target_dir(db_path)
     command = [
         dbt_executable(), *args,
         "--project-dir", str(PROJECT_DIR),
@@ -83,7 +87,7 @@ def project_fingerprint() -> str:
     return digest.hexdigest()
 
 
-def _built_fingerprint(db_path: Path) -> str | None:
+def built_fingerprint(db_path: Path) -> str | None:
     try:
         with duckdb.connect(str(db_path), read_only=True) as con:
             row = con.execute("select fingerprint from meta.build_state order by built_at desc limit 1").fetchone()
@@ -104,7 +108,7 @@ def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full
     warehouse was last built (then everything is rebuilt, so no row is left from older code)."""
     fingerprint = project_fingerprint()
     if full_refresh is None:
-        full_refresh = _built_fingerprint(db_path) != fingerprint
+        full_refresh = built_fingerprint(db_path) != fingerprint
     args = ["build"]
     if full_refresh:
         args.append("--full-refresh")

@@ -282,6 +282,10 @@ def _nightly(args: argparse.Namespace) -> int:
         err.print(f"yesterday's warehouse ({db}) and exports ({out}) are untouched")
         return 1
     print_ingest_summary(summary.ingest, db)
+    if summary.nothing_new:
+        console.print(f"[bold]nightly:[/] nothing new in {inbox}; the warehouse ({db}) and exports ({out}) "
+                      f"are yesterday's, unchanged ({summary.seconds:.1f}s)")
+        return 0
     if summary.validation is not None:
         print_validation(summary.validation)
     console.print(f"[bold]nightly:[/] ok in {summary.seconds:.1f}s -> {db}, {out}")

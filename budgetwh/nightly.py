@@ -18,7 +18,7 @@ from pathlib import Path
 
 import duckdb
 
-from budgetwh.build import dbt_build
+from budgetwh.build import built_fingerprint, dbt_build, project_fingerprint
 from budgetwh.export import export_snapshot_and_publish_later
 
 
@@ -40,6 +40,7 @@ class NightlySummary:
     validation: object | None = None
     exports: object | None = None
     seconds: float = 0.0
+    nothing_new: bool = False
 
 
 @contextmanager
@@ -80,6 +81,16 @@ def _checkpointed_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
+def _nothing_new(ingest, work: Path, exports: Path) -> bool:
+    """Nothing landed or was rejected, the project is the one the warehouse was built with, and
+    exports are published: the build, the suites and the export would reproduce what readers have."""
+    return (
+        not ingest.landed and not ingest.rejected
+        and built_fingerprint(work) == project_fingerprint()
+        and (exports / "manifest.json").exists()
+    )
+
+
 def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progress=None, on_step=None) -> NightlySummary:
     from ingest.runner import run_batch
     from validate.suites import run_validation
@@ -107,6 +118,12 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             _fail_if_injected("ingest")
             summary.ingest = run_batch([inbox], work, jobs=jobs, progress=progress)
             done("ingest")
+            if _nothing_new(summary.ingest, work, exports):
+                summary.nothing_new = True
+                for leftover in (work, Path(f"{work}.wal")):
+                    leftover.unlink(missing_ok=True)
+                summary.seconds = time.monotonic() - started
+                return summary
             _fail_if_injected("build")
             result = dbt_build(work)
             if not result.ok:

@@ -84,6 +84,11 @@ def test_a_nightly_with_one_new_document_changes_only_that_department_year(night
     assert first.returncode == 0, first.stdout + first.stderr
     before = {m: _export_rows(out, m) for m in ["fct_expenditure", "fct_income", "mart_expenditure_yoy",
                                                  "mart_disclosure_quality", "mart_department_comparison"]}
+    published, built_at = os.readlink(out), db.stat().st_mtime_ns
+    again = nightly(inbox, db, out)  # nothing new: no rebuild, no new snapshot
+    assert again.returncode == 0, again.stdout + again.stderr
+    assert "0 landed, 2 already there" in again.stdout and "nothing new" in again.stdout
+    assert (os.readlink(out), db.stat().st_mtime_ns) == (published, built_at)
     shutil.copy(corpus / "shanghai" / "sh_putuo_zhengfuban_2025_dept_budget.pdf", inbox)
     second = nightly(inbox, db, out)
     assert second.returncode == 0, second.stdout + second.stderr

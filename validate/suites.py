@@ -18,6 +18,7 @@ import logging
 import os
 import time
 import uuid
+import warnings
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -116,6 +117,9 @@ def _data_docs_under(root: Path) -> Path:
 
 def _quiet_gx() -> None:
     os.environ.setdefault("GX_ANALYTICS_ENABLED", "false")
+    # GX probes for PySpark when it is installed (it is, for the spark target), and PySpark warns
+    # about pandas 3 on import: noise in a DuckDB validation, and harmless to the pandas data source
+    warnings.filterwarnings("ignore", message="PySpark does not yet fully support pandas", category=FutureWarning)
     for name in ("great_expectations", "great_expectations.core", "great_expectations.data_context"):
         logging.getLogger(name).setLevel(logging.ERROR)
 
