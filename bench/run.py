@@ -18,6 +18,7 @@ import json
 import math
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -33,6 +34,7 @@ from budgetwh.build import dbt_target_dir
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
 YEARS = (2016, 2024)
+INGEST_SECONDS = re.compile(r"rows from [\d,]+ pages in ([\d.]+)s")
 
 QUERIES = {
     "yoy_top10": """
@@ -149,11 +151,16 @@ def pdf_rates(work: Path, departments: int) -> dict:
     pages, bare = bare_extract(files)
     rates = {"pdf_files": len(files), "pdf_pages": pages, "bare_pages_per_s": pages / bare}
     for jobs in (1, 2):
-        seconds, peak, _ = timed(budgetwh("ingest", str(corpus / "pdf"), "--db", str(work / f"pdf{jobs}.duckdb"), "--jobs", str(jobs)))
-        rates[f"jobs{jobs}_pages_per_s"] = pages / seconds
+        wall, peak, output = timed(budgetwh("ingest", str(corpus / "pdf"), "--db", str(work / f"pdf{jobs}.duckdb"), "--jobs", str(jobs)))
+        # the batch's own seconds (worker pool, parse, land) as the CLI reports them, which is what the
+        # bare floor measures too; the wall time adds the interpreter's start and imports (~1.5 s)
+        batch = float(INGEST_SECONDS.search(output.replace("\n", " ")).group(1))
+        rates[f"jobs{jobs}_pages_per_s"] = pages / batch
+        rates[f"jobs{jobs}_wall_pages_per_s"] = pages / wall
         rates[f"jobs{jobs}_peak_mb"] = peak
     rates["ingest_over_bare"] = (pages / rates["jobs1_pages_per_s"]) / bare
     rates["jobs2_speedup"] = rates["jobs2_pages_per_s"] / rates["jobs1_pages_per_s"]
+    rates["jobs2_wall_speedup"] = rates["jobs2_wall_pages_per_s"] / rates["jobs1_wall_pages_per_s"]
     return rates
 
 
@@ -198,6 +205,8 @@ def print_table(results: list[dict]) -> None:
         ("ingest PDF pages/s jobs 1", "jobs1_pages_per_s", "{:.1f}"), ("ingest PDF pages/s jobs 2", "jobs2_pages_per_s", "{:.1f}"),
         ("  floor: bare extract_tables p/s", "bare_pages_per_s", "{:.1f}"), ("  ingest / bare", "ingest_over_bare", "{:.2f}x"),
         ("  jobs 2 speed-up", "jobs2_speedup", "{:.2f}x"),
+        ("  pages/s jobs 1 / 2, wall incl. start-up", "jobs1_wall_pages_per_s", "{:.1f}"),
+        ("", "jobs2_wall_pages_per_s", "{:.1f}"),
         ("dbt build s", "build_s", "{:.1f}"), ("  floor: empty dbt project s", "dbt_empty_s", "{:.1f}"),
         ("  floor: DuckDB on compiled SQL s", "direct_sql_s", "{:.1f}"),
         ("validate s", "validate_s", "{:.1f}"), ("export s", "export_s", "{:.1f}"),
