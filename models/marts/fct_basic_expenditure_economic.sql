@@ -10,52 +10,36 @@ lines as (
         and not is_repeated_over_page_break
 ),
 
-preferred as (
-    select * from {{ ref('int_documents__preferred') }}
-    where table_kind = 'general_budget_basic_economic' and preference = 1
-),
-
 subjects as (
     select * from {{ ref('economic_subjects') }}
 ),
 
-joined as (
-    select
-        p.department_key,
-        p.fiscal_year,
-        p.report_kind,
-        l.*,
-        s.subject_name,
-        row_number() over (
-            partition by p.department_key, p.fiscal_year, p.report_kind, l.economic_code
-            order by l.table_seq, l.row_no, l.column_index
-        ) as occurrence
-    from lines as l
-    inner join preferred as p using (document_id)
-    left join subjects as s
-        on s.economic_code = l.economic_code
-        and p.fiscal_year between coalesce(s.valid_from_year, 0) and coalesce(s.valid_to_year, 9999)
+first_printed as (
+    {{ first_printed_in_preferred_document('lines', 'general_budget_basic_economic', 'r.economic_code',
+                                          order_by='r.table_seq, r.row_no, r.column_index') }}
 ),
 
 final as (
     select
         -- keys
-        department_key,
-        fiscal_year,
-        report_kind,
-        economic_code,
-        subject_name,
-        row_label as subject_name_printed,
+        f.department_key,
+        f.fiscal_year,
+        f.report_kind,
+        f.economic_code,
+        s.subject_name,
+        f.row_label as subject_name_printed,
         -- amounts (yuan)
-        amount_yuan,
+        f.amount_yuan,
         -- lineage
-        document_id,
-        table_kind,
-        page_no,
-        row_no
-    from joined
+        f.document_id,
+        f.table_kind,
+        f.page_no,
+        f.row_no
     -- 06 prints a code twice now and then (the seed's 30399): the first line is the fact, both stay in staging
-    where occurrence = 1
+    from first_printed as f
+    left join subjects as s
+        on s.economic_code = f.economic_code
+        and f.fiscal_year between coalesce(s.valid_from_year, 0) and coalesce(s.valid_to_year, 9999)
 )
 
 select * from final

@@ -8,22 +8,8 @@ rows as (
         and not is_repeated_over_page_break
 ),
 
-preferred as (
-    select * from {{ ref('int_documents__preferred') }}
-    where table_kind = 'expenditure' and preference = 1
-),
-
-joined as (
-    select
-        p.department_key,
-        p.fiscal_year,
-        p.report_kind,
-        r.*,
-        row_number() over (
-            partition by p.department_key, p.fiscal_year, p.report_kind, r.subject_code order by r.table_seq, r.row_no
-        ) as occurrence
-    from rows as r
-    inner join preferred as p using (document_id)
+first_printed as (
+    {{ first_printed_in_preferred_document('rows', 'expenditure', 'r.subject_code') }}
 ),
 
 final as (
@@ -46,8 +32,7 @@ final as (
         'expenditure' as table_kind,
         page_no,
         row_no
-    from joined
-    where occurrence = 1
+    from first_printed
 )
 
 select * from final

@@ -8,23 +8,8 @@ figures as (
     where is_money and item not in ('section', 'count')
 ),
 
-preferred as (
-    select * from {{ ref('int_documents__preferred') }}
-    where table_kind = 'three_public_costs' and preference = 1
-),
-
 first_printed as (
-    select
-        p.department_key,
-        p.fiscal_year,
-        p.report_kind,
-        f.*,
-        row_number() over (
-            partition by p.department_key, p.fiscal_year, p.report_kind, f.item, f.measure
-            order by f.table_seq, f.row_no, f.column_index
-        ) as occurrence
-    from figures as f
-    inner join preferred as p using (document_id)
+    {{ first_printed_in_preferred_document('figures', 'three_public_costs', 'r.item, r.measure', order_by='r.table_seq, r.row_no, r.column_index') }}
 ),
 
 final as (
@@ -43,7 +28,6 @@ final as (
         min(page_no) as page_no,
         min(row_no) as row_no
     from first_printed
-    where occurrence = 1
     group by department_key, fiscal_year, report_kind, item
 )
 
