@@ -102,3 +102,13 @@
 {% macro spark__ordered_string_agg(expr, separator, order_by) -%}
     string_agg({{ expr }}, {{ separator }}) within group (order by {{ order_by }})
 {%- endmacro %}
+
+{#- sql_literal(text): a Python string (a seed's value read at compile time) as a SQL string literal.
+    Both engines take backslashes in a literal as written (Spark with escapedStringLiterals); a
+    single quote is refused rather than escaped, because the engines escape it differently. -#}
+{% macro sql_literal(value) -%}
+    {%- if "'" in value -%}
+        {{ exceptions.raise_compiler_error("a single quote cannot be written as a literal on every target: " ~ value) }}
+    {%- endif -%}
+    '{{ value }}'
+{%- endmacro %}

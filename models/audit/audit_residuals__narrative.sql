@@ -9,22 +9,40 @@ texts as (
     inner join {{ ref('int_documents__departments') }} as d using (document_id)
 ),
 
-patterns as (
-    select * from {{ ref('narrative_patterns') }}
-),
+{#- The patterns are written into the query as literals, one branch each: a regular expression
+    read from a column is compiled again for every row it meets (58 s of 61 s at 10,000
+    department-years), a literal once per query. -#}
+{%- set patterns_query -%}
+    select priority, keyword, pattern, figure from {{ ref('narrative_patterns') }} order by priority
+{%- endset -%}
+{%- set patterns = run_query(patterns_query).rows if execute else [] %}
 
 matches as (
     -- every occurrence in the text; a '{name}' figure takes the name the pattern captures first
+    {%- for p in patterns %}
+    {%- set pattern = sql_literal(p['pattern']) %}
+    {%- set is_named = '{name}' in p['figure'] %}
     select
-        t.document_id, t.department_key, t.fiscal_year, t.report_kind, t.row_no, p.figure, p.priority,
-        p.figure like '%{name}%' as is_named,
-        regexp_extract_all(t.text, p.pattern, 1) as first_group,
-        regexp_extract_all(t.text, p.pattern, 2) as second_group,
-        case when p.figure like '%{name}%' then regexp_extract_all(t.text, p.pattern, 3) end as third_group
+        t.document_id, t.department_key, t.fiscal_year, t.report_kind, t.row_no,
+        {{ sql_literal(p['figure']) }} as figure,
+        {{ p['priority'] }} as priority,
+        {{ is_named }} as is_named,
+        regexp_extract_all(t.text, {{ pattern }}, 1) as first_group,
+        regexp_extract_all(t.text, {{ pattern }}, 2) as second_group,
+        {% if is_named %}regexp_extract_all(t.text, {{ pattern }}, 3){% else %}null{% endif %} as third_group
     from texts as t
     -- the literal a pattern needs is a cheap filter before the regular expression
-    inner join patterns as p on contains(t.text, p.keyword) and {{ text_matches('t.text', 'p.pattern') }}
-    where contains(t.text, '元')
+    where contains(t.text, '元') and contains(t.text, {{ sql_literal(p['keyword']) }})
+        and {{ text_matches('t.text', pattern) }}
+    {% if not loop.last %}union all{% endif %}
+    {%- else %}
+    select
+        t.document_id, t.department_key, t.fiscal_year, t.report_kind, t.row_no,
+        cast(null as string) as figure, 0 as priority, false as is_named,
+        {{ empty_list() }} as first_group, {{ empty_list() }} as second_group, {{ empty_list() }} as third_group
+    from texts as t
+    where false
+    {%- endfor %}
 ),
 
 stated as (
