@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append') }}
+{{ config(materialized='incremental', incremental_strategy='append', full_refresh=false, on_schema_change='append_new_columns') }}
 -- identity_results: identity_residuals stamped with the run that checked them; each build appends,
 -- so the history of every finding is kept (select the latest run_id for the current state).
 with
@@ -9,12 +9,10 @@ current_run as (
 
 fingerprint as (
     -- what this build found, as one value: a rebuild that finds the same adds no history
-    select md5(coalesce({{ ordered_string_agg(
+    select {{ set_fingerprint(
         "concat_ws('|', document_id, identity, table_kind, subject_code, line_label, column_name,
-                  expected_yuan, actual_yuan, passed)",
-        "'\\n'",
-        'document_id, identity, table_kind, subject_code, line_label, column_name, expected_yuan, actual_yuan'
-    ) }}, '')) as residuals_fingerprint
+                   cast(expected_yuan as string), cast(actual_yuan as string), cast(passed as string))"
+    ) }} as residuals_fingerprint
     from current_run
 )
 
