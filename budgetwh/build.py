@@ -50,29 +50,33 @@ def dbt_target_dir(db_path: Path) -> Path:
     return db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
 
 
-def run_dbt(args: list[str], db_path: Path, quiet: bool = True, extra_env: dict[str, str] | None = None) -> DbtResult:
-    """dbt in a subprocess, so that each build gets a clean process and its own DuckDB handle."""
-    env = {
-        **os.environ,
-        "BUDGETWH_DB": str(db_path),
-        "BUDGETWH_TARGET": "duckdb",
-        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        **(extra_env or {}),
-    }
-    target = dbt_target_dir(db_path)
+def _dbt(args: list[str], target_name: str, target_dir: Path, env: dict[str, str], quiet: bool) -> DbtResult:
+    """dbt in a subprocess, so that each build gets a clean process: its own DuckDB handle, or its
+    own SparkSession, released on exit."""
     command = [
         dbt_executable(), *args,
+        "--target", target_name,
         "--project-dir", str(PROJECT_DIR),
-        "--target-path", str(target),
-        "--log-path", str(target / "logs"),
+        "--target-path", str(target_dir),
+        "--log-path", str(target_dir / "logs"),
     ]
+    env = {
+        **os.environ,
+        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
+        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+        **env,
+    }
     started = time.monotonic()
     process = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
     result = DbtResult(command, process.returncode, time.monotonic() - started, process.stdout + process.stderr)
     if not quiet:
         print(result.output)
     return result
+
+
+def run_dbt(args: list[str], db_path: Path, quiet: bool = True) -> DbtResult:
+    """dbt on the duckdb target, against the warehouse file `db_path`."""
+    return _dbt(args, "duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path)}, quiet)
 
 
 def project_fingerprint() -> str:
@@ -121,30 +125,11 @@ def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full
 
 
 def run_dbt_spark(args: list[str], warehouse: Path, quiet: bool = True) -> DbtResult:
-    """dbt with the spark target in a subprocess: its own SparkSession (local mode) on `warehouse`,
-    which it releases on exit, so that validation and export can open the metastore after it."""
+    """dbt on the spark target (local mode) against the warehouse folder `warehouse`; its session
+    ends with the subprocess, so that validation and export can open the metastore after it."""
     from budgetwh.spark import spark_environment
 
-    env = {
-        **os.environ,
-        **spark_environment(warehouse),
-        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-    }
-    target = warehouse / ".dbt-target"
-    command = [
-        dbt_executable(), *args,
-        "--target", "spark",
-        "--project-dir", str(PROJECT_DIR),
-        "--target-path", str(target),
-        "--log-path", str(target / "logs"),
-    ]
-    started = time.monotonic()
-    process = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
-    result = DbtResult(command, process.returncode, time.monotonic() - started, process.stdout + process.stderr)
-    if not quiet:
-        print(result.output)
-    return result
+    return _dbt(args, "spark", warehouse / ".dbt-target", spark_environment(warehouse), quiet)
 
 
 def dbt_build_spark(warehouse: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None) -> DbtResult:
