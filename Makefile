@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat requirements.lock pyproject.toml | cksum | cut -d' ' -f1)
 export DBT_PROFILES_DIR := $(CURDIR)/profiles
 
-.PHONY: setup browser java run run-spark test lint bench dashboard clean
+.PHONY: setup browser java run run-spark test lint bench bench-engines dashboard clean
 
 setup: $(STAMP)
 
@@ -53,9 +53,15 @@ java:
 test: setup browser java
 	$(BIN)/python -m pytest
 
-# Benchmarks: corpora of 100, 1,000 and 10,000 department-years; figures in BENCHMARKS.md
+# Figures for BENCHMARKS.md: ingest against pdfplumber's bare extraction on the real corpus, then
+# generated corpora of 100 / 1,000 / 10,000 department-years through every stage (about 30 minutes)
 bench: setup
+	$(BIN)/python -m bench.ingest
 	$(BIN)/python -m bench.run $(BENCH_ARGS)
+
+# Figures for docs/SCALE.md: DuckDB against Spark (local mode) on the same documents
+bench-engines: setup java
+	$(BIN)/python -m bench.engines $(ENGINE_ARGS)
 
 dashboard: setup
 	$(BIN)/budgetwh dashboard

@@ -122,3 +122,26 @@ def test_every_landed_amount_is_in_exactly_one_staging_row_or_reject(corpus_buil
             and coalesce(table_kind, '') not in ('narrative', 'performance_narrative')
     """)[0]
     assert money_in_cells == landed, "every money figure printed in a table is an amount cell"
+
+
+def test_dbt_docs_generate_describes_every_mart_and_its_typed_columns(corpus_built):
+    """`dbt docs generate` works on the built warehouse, and the catalogue it writes carries the
+    descriptions persist_docs put on the tables and the exact decimal types."""
+    import json
+
+    from budgetwh.build import dbt_target_dir, run_dbt
+
+    result = run_dbt(["docs", "generate"], corpus_built)
+    assert result.ok, "\n".join(result.failures()[:20]) or result.output[-2000:]
+    target = dbt_target_dir(corpus_built)
+    catalog = json.loads((target / "catalog.json").read_text(encoding="utf-8"))["nodes"]
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))["nodes"]
+    marts = {k: n for k, n in manifest.items() if n["resource_type"] == "model" and n["schema"] == "marts"}
+    assert {"model.budgetwh.fct_expenditure", "model.budgetwh.mart_budget_execution"} <= set(marts)
+    for unique_id, node in marts.items():
+        assert node["description"], unique_id
+        assert node["columns"] and all(c["description"] for c in node["columns"].values()), unique_id
+    expenditure = catalog["model.budgetwh.fct_expenditure"]
+    assert expenditure["metadata"]["comment"], "persist_docs wrote the model's description to the table"
+    assert expenditure["columns"]["total_yuan"]["type"] == "DECIMAL(18,2)"
+    assert expenditure["columns"]["total_yuan"]["comment"]
