@@ -71,13 +71,23 @@ flagged as (
 
 segmented as (
     -- a segment runs up to and including an amount: (code, name, amount) triples side by side
-    -- in 公开06表 are three segments; a subject row's later amounts are segments of their own
+    -- in 公开06表 are three segments; a subject row's later amounts are segments of their own.
+    -- Every window here has one partition and order, so the engine sorts the cells once for all.
     select
         *,
         coalesce(sum(case when is_amount then 1 else 0 end) over (
             partition by document_id, table_seq, row_no order by column_index
             rows between unbounded preceding and 1 preceding
-        ), 0) as segment
+        ), 0) as segment,
+        lag(is_code_part) over (
+            partition by document_id, table_seq, row_no order by column_index
+        ) as previous_is_code_part,
+        -- 公开12表 prints its budget block under one header whose cells do not line up with the
+        -- figures below them: those figures are read in the header's order instead
+        count(*) filter (where is_number or text in ('—', '-', '－')) over (
+            partition by document_id, table_seq, row_no order by column_index
+            rows between unbounded preceding and current row
+        ) as figure_ordinal
     from flagged
 ),
 
@@ -88,10 +98,7 @@ code_runs as (
         sum(case when is_code_part and not coalesce(previous_is_code_part, false) then 1 else 0 end) over (
             partition by document_id, table_seq, row_no order by column_index
         ) as code_run
-    from (
-        select *, lag(is_code_part) over (partition by document_id, table_seq, row_no order by column_index) as previous_is_code_part
-        from segmented
-    )
+    from segmented
 ),
 
 segment_context as (
@@ -133,16 +140,7 @@ amounts as (
     select
         s.*,
         x.subject_code,
-        x.row_label,
-        -- 公开12表 prints its budget block under one header whose cells do not line up with the
-        -- figures below them: read those figures in the header's order instead
-        case
-            when s.table_kind = 'project_performance' then
-                count(*) filter (where s.is_number or s.text in ('—', '-', '－')) over (
-                    partition by s.document_id, s.table_seq, s.row_no order by s.column_index
-                    rows between unbounded preceding and current row
-                )
-        end as figure_ordinal
+        x.row_label
     from segmented as s
     left join context as x
         on x.document_id = s.document_id
