@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from decimal import Decimal
 
-from synth.codes import function_name
+from synth.codes import CHINESE_ORDINALS, function_name, summary_expenditure_lines
 from synth.document import Cell, Grid, Row
 from synth.figures import Figures, Table, function_codes
 from synth.money import ZERO, wan_value, yuan_text
@@ -212,3 +212,36 @@ def constant_name(name: str) -> NameForTable:
 
 def figures_value(figures: Figures, kind: str, key: str, column: str) -> Decimal:
     return figures.get(kind, key, column)
+
+
+def two_sided_summary(
+    year: int,
+    table: dict[str, dict[str, Decimal]],
+    header_texts: list[str],
+    income_lines: list[tuple[str, Decimal | None]],
+    right_columns: tuple[str, ...],
+    totals: list[tuple[str, str, str, str | None]],
+    money: Callable[[Decimal | None], Cell],
+) -> Grid:
+    """The 收支总表 shape both layouts print without 行次 columns: income lines on the left beside
+    one expenditure line per 类 on the right (its figures in `right_columns`), then the totals rows
+    (left label, left key, right label, right key; no right key leaves the right side blank)."""
+    n_cols = 3 + len(right_columns)
+    header = HeaderBuilder(2, n_cols)
+    header.put(0, 0, "收入", colspan=2)
+    header.put(0, 2, "支出", colspan=n_cols - 2)
+    for col, text in enumerate(header_texts):
+        header.put(1, col, text)
+    lines = summary_expenditure_lines(year)
+    left = income_lines + [("", None)] * (len(lines) - len(income_lines))
+    body: list[Row] = []
+    for i, ((label, value), (code, name)) in enumerate(zip(left, lines, strict=True)):
+        body.append(pad_row([text_cell(label), money(value), text_cell(f"{CHINESE_ORDINALS[i]}、{name}"),
+                             *[money(table[f"lei:{code}"][c]) for c in right_columns]], n_cols))
+    for left_label, left_key, right_label, right_key in totals:
+        right = ([money(table[right_key][c]) for c in right_columns] if right_key
+                 else [Cell("", align="right") for _ in right_columns])
+        body.append(pad_row([text_cell(left_label), money(table[left_key]["amount"]), text_cell(right_label), *right],
+                            n_cols))
+    return Grid(n_cols=n_cols, header=header.rows(), body=body,
+                col_kinds=["label", "amount", "label", *["amount"] * len(right_columns)])

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from synth.codes import CHINESE_ORDINALS, economic_lines, economic_name, function_name, summary_expenditure_lines
+from synth.codes import CHINESE_ORDINALS, economic_lines, economic_name, function_name
 from synth.document import Cell, Grid, PrintedTable, Row, TextSection
 from synth.figures import Figures, nonzero_lei
 from synth.layout_common import (
@@ -20,6 +20,7 @@ from synth.layout_common import (
     function_grid,
     pad_row,
     text_cell,
+    two_sided_summary,
 )
 from synth.model import DepartmentYear
 from synth.narrative import Statement, shanghai_budget_explanation, shanghai_budget_other, shanghai_final_narrative
@@ -151,62 +152,32 @@ class ShanghaiBuilder:
 
     def _summary_final(self) -> Grid:
         table = self.figures.rows("income_expenditure_summary")
-        header = HeaderBuilder(2, 4)
-        header.put(0, 0, "收入", colspan=2)
-        header.put(0, 2, "支出", colspan=2)
-        for col, text in enumerate(["项目", "决算数", "项目", "决算数"]):
-            header.put(1, col, text)
-        lines = summary_expenditure_lines(self.year)
-        left: list[tuple[str, Decimal | None]] = [(label, table[key]["amount"]) for key, label in FINAL_INCOME]
-        left += [("", None)] * (len(lines) - len(left))
-        body: list[Row] = []
-        for i, ((label, value), (code, name)) in enumerate(zip(left, lines, strict=True)):
-            body.append(pad_row([text_cell(label), self._wan(value), text_cell(f"{CHINESE_ORDINALS[i]}、{name}"),
-                                 self._wan(table[f"lei:{code}"]["amount"])], 4))
-        for left_label, left_key, right_label, right_key in [
-            ("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
-            ("使用非财政拨款结余（含专用结余）", "use_nonfiscal_balance", "结余分配", "surplus_distribution"),
-            ("年初结转和结余", "opening", "年末结转和结余", "closing"),
-            ("总计", "income_grand_total", "总计", "expenditure_grand_total"),
-        ]:
-            body.append(pad_row([text_cell(left_label), self._wan(table[left_key]["amount"]), text_cell(right_label),
-                                 self._wan(table[right_key]["amount"])], 4))
-        return Grid(n_cols=4, header=header.rows(), body=body, col_kinds=["label", "amount", "label", "amount"])
+        return two_sided_summary(
+            self.year, table, ["项目", "决算数", "项目", "决算数"],
+            [(label, table[key]["amount"]) for key, label in FINAL_INCOME], ("amount",),
+            [("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
+             ("使用非财政拨款结余（含专用结余）", "use_nonfiscal_balance", "结余分配", "surplus_distribution"),
+             ("年初结转和结余", "opening", "年末结转和结余", "closing"),
+             ("总计", "income_grand_total", "总计", "expenditure_grand_total")],
+            self._wan,
+        )
 
     def _appropriation_final(self) -> Grid:
         table = self.figures.rows("fiscal_appropriation_summary")
-        header = HeaderBuilder(2, 7)
-        header.put(0, 0, "收入", colspan=2)
-        header.put(0, 2, "支出", colspan=5)
-        for col, text in enumerate(["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款",
-                                    "国有资本经营预算财政拨款"]):
-            header.put(1, col, text)
-        lines = summary_expenditure_lines(self.year)
-        left: list[tuple[str, Decimal | None]] = [
-            ("一、一般公共预算财政拨款", table["general"]["amount"]), ("二、政府性基金预算财政拨款", table["fund"]["amount"]),
-            ("三、国有资本经营预算财政拨款", table["capital"]["amount"]),
-        ]
-        left += [("", None)] * (len(lines) - len(left))
-        columns = ("total", "general", "fund", "capital")
-        body: list[Row] = []
-        for i, ((label, value), (code, name)) in enumerate(zip(left, lines, strict=True)):
-            values = table[f"lei:{code}"]
-            body.append(pad_row([text_cell(label), self._wan(value), text_cell(f"{CHINESE_ORDINALS[i]}、{name}"),
-                                 *[self._wan(values[c]) for c in columns]], 7))
-        blank = [Cell("", align="right") for _ in columns]
-        for left_label, left_key, right_label, right_key in [
-            ("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
-            ("年初财政拨款结转和结余", "opening_total", "年末财政拨款结转和结余", "closing_total"),
-            ("一、一般公共预算财政拨款", "opening_general", "", None),
-            ("二、政府性基金预算财政拨款", "opening_fund", "", None),
-            ("三、国有资本经营预算财政拨款", "opening_capital", "", None),
-            ("总计", "income_grand_total", "总计", "expenditure_grand_total"),
-        ]:
-            right = [self._wan(table[right_key][c]) for c in columns] if right_key else blank
-            body.append(pad_row([text_cell(left_label), self._wan(table[left_key]["amount"]), text_cell(right_label),
-                                 *right], 7))
-        return Grid(n_cols=7, header=header.rows(), body=body,
-                    col_kinds=["label", "amount", "label", "amount", "amount", "amount", "amount"])
+        return two_sided_summary(
+            self.year, table,
+            ["项目", "决算数", "项目", "合计", "一般公共预算财政拨款", "政府性基金预算财政拨款", "国有资本经营预算财政拨款"],
+            [("一、一般公共预算财政拨款", table["general"]["amount"]), ("二、政府性基金预算财政拨款", table["fund"]["amount"]),
+             ("三、国有资本经营预算财政拨款", table["capital"]["amount"])],
+            ("total", "general", "fund", "capital"),
+            [("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
+             ("年初财政拨款结转和结余", "opening_total", "年末财政拨款结转和结余", "closing_total"),
+             ("一、一般公共预算财政拨款", "opening_general", "", None),
+             ("二、政府性基金预算财政拨款", "opening_fund", "", None),
+             ("三、国有资本经营预算财政拨款", "opening_capital", "", None),
+             ("总计", "income_grand_total", "总计", "expenditure_grand_total")],
+            self._wan,
+        )
 
     def _economic_pairs(self) -> Grid:
         """Two (类, 款, 科目名称, 决算数) groups side by side: 人员经费 (301, 303) left,

@@ -20,6 +20,7 @@ from synth.layout_common import (
     function_grid,
     pad_row,
     text_cell,
+    two_sided_summary,
 )
 from synth.model import DepartmentYear, ProjectPerformance
 from synth.money import ZERO, wan_text
@@ -238,26 +239,14 @@ class YunnanBuilder:
 
     def _summary_budget(self) -> Grid:
         table = self.figures.rows("income_expenditure_summary")
-        header = HeaderBuilder(2, 4)
-        header.put(0, 0, "收入", colspan=2)
-        header.put(0, 2, "支出", colspan=2)
-        for col, text in enumerate(["项目", "预算数", "项目（按功能分类）", "预算数"]):
-            header.put(1, col, text)
-        lines = summary_expenditure_lines(self.year)
-        left = [(label, table[key]["amount"]) for key, label in BUDGET_INCOME_LABELS]
-        left += [("", None)] * (len(lines) - len(left))
-        body: list[Row] = []
-        for i, ((label, value), (code, name)) in enumerate(zip(left, lines, strict=True)):
-            body.append(pad_row([text_cell(label), self._yuan(value), text_cell(f"{CHINESE_ORDINALS[i]}、{name}"),
-                                 self._yuan(table[f"lei:{code}"]["amount"])], 4))
-        for left_label, left_key, right_label, right_key in [
-            ("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
-            ("上年结转结余", "carry_in", "年末结转结余", "carry_out"),
-            ("收入总计", "income_grand_total", "支出总计", "expenditure_grand_total"),
-        ]:
-            body.append(pad_row([text_cell(left_label), self._yuan(table[left_key]["amount"]), text_cell(right_label),
-                                 self._yuan(table[right_key]["amount"])], 4))
-        return Grid(n_cols=4, header=header.rows(), body=body, col_kinds=["label", "amount", "label", "amount"])
+        return two_sided_summary(
+            self.year, table, ["项目", "预算数", "项目（按功能分类）", "预算数"],
+            [(label, table[key]["amount"]) for key, label in BUDGET_INCOME_LABELS], ("amount",),
+            [("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
+             ("上年结转结余", "carry_in", "年末结转结余", "carry_out"),
+             ("收入总计", "income_grand_total", "支出总计", "expenditure_grand_total")],
+            self._yuan,
+        )
 
     def _appropriation_final(self) -> Grid:
         table = self.figures.rows("fiscal_appropriation_summary")
@@ -308,32 +297,16 @@ class YunnanBuilder:
 
     def _appropriation_budget(self) -> Grid:
         table = self.figures.rows("fiscal_appropriation_summary")
-        header = HeaderBuilder(2, 7)
-        header.put(0, 0, "收入", colspan=2)
-        header.put(0, 2, "支出", colspan=5)
-        for col, text in enumerate(["项目", "预算数", "项目（按功能分类）", "合计", "一般公共预算", "政府性基金预算",
-                                    "国有资本经营预算"]):
-            header.put(1, col, text)
-        lines = summary_expenditure_lines(self.year)
-        left: list[tuple[str, Decimal | None]] = [
-            ("一、一般公共预算拨款", table["general"]["amount"]), ("二、政府性基金预算拨款", table["fund"]["amount"]),
-            ("三、国有资本经营预算拨款", table["capital"]["amount"]),
-        ]
-        left += [("", None)] * (len(lines) - len(left))
-        columns = ("total", "general", "fund", "capital")
-        body: list[Row] = []
-        for i, ((label, value), (code, name)) in enumerate(zip(left, lines, strict=True)):
-            values = table[f"lei:{code}"]
-            body.append(pad_row([text_cell(label), self._yuan(value), text_cell(f"{CHINESE_ORDINALS[i]}、{name}"),
-                                 *[self._yuan(values[c]) for c in columns]], 7))
-        for left_label, left_key, right_label, right_key in [
-            ("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
-            ("收入总计", "income_grand_total", "支出总计", "expenditure_grand_total"),
-        ]:
-            body.append(pad_row([text_cell(left_label), self._yuan(table[left_key]["amount"]), text_cell(right_label),
-                                 *[self._yuan(table[right_key][c]) for c in columns]], 7))
-        return Grid(n_cols=7, header=header.rows(), body=body,
-                    col_kinds=["label", "amount", "label", "amount", "amount", "amount", "amount"])
+        return two_sided_summary(
+            self.year, table,
+            ["项目", "预算数", "项目（按功能分类）", "合计", "一般公共预算", "政府性基金预算", "国有资本经营预算"],
+            [("一、一般公共预算拨款", table["general"]["amount"]), ("二、政府性基金预算拨款", table["fund"]["amount"]),
+             ("三、国有资本经营预算拨款", table["capital"]["amount"])],
+            ("total", "general", "fund", "capital"),
+            [("本年收入合计", "income_total", "本年支出合计", "expenditure_total"),
+             ("收入总计", "income_grand_total", "支出总计", "expenditure_grand_total")],
+            self._yuan,
+        )
 
     # -- 06 ------------------------------------------------------------------------------------
     def _economic_triples(self, table: dict[str, dict[str, Decimal]], full: bool) -> Grid:
