@@ -9,7 +9,7 @@
         p.report_kind,
         r.*
     from {{ rows }} as r
-    inner join {{ ref('int_documents__preferred') }} as p
+    inner join {{ scoped_ref('int_documents__preferred', 'document_id') }} as p
         on p.document_id = r.document_id
         and p.table_kind = '{{ table_kind }}'
         and p.preference = 1

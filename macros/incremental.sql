@@ -7,3 +7,75 @@
     and {{ document_column }} not in (select distinct document_id from {{ this }})
     {%- endif %}
 {% endmacro %}
+
+
+{#- The build scope: a model whose rows depend on more than one document (a fact takes the preferred
+    of a department-year's documents, a YoY row the prior year, a rank the whole region-year) is
+    recomputed for the scope of int_build__scope only: every document of every department that has
+    a document not yet built, and the region-years of those new documents. The rows of that scope are
+    deleted and inserted again (incremental_strategy 'replace_scope', unique_key naming the scope):
+    replacing, not merging, so that a row the new document makes obsolete disappears too.
+
+    On Spark (parquet tables, no delete) these models are plain tables, rebuilt whole: Spark is for
+    full builds at scale; the nightly runs on DuckDB. -#}
+{% macro scoped_by(unique_key) %}
+    {%- if target.type == 'duckdb' -%}
+        {%- do return({'materialized': 'incremental', 'incremental_strategy': 'replace_scope',
+                       'unique_key': unique_key, 'on_schema_change': 'append_new_columns'}) -%}
+    {%- else -%}
+        {%- do return({'materialized': 'table'}) -%}
+    {%- endif -%}
+{% endmacro %}
+
+
+{#- `column in the scope`: department_key, document_id, or ['region', 'fiscal_year'] (the new
+    documents' region-years). Always true outside an incremental run. -#}
+{% macro in_build_scope(unique_key, prefix='') %}
+    {%- set scope = ref('int_build__scope') -%}
+    {%- if unique_key is string -%}
+        {%- set keys = [unique_key] -%}
+    {%- else -%}
+        {%- set keys = unique_key -%}
+    {%- endif -%}
+    {%- if keys == ['department_key'] -%}
+        {{ prefix }}department_key in (select department_key from {{ scope }})
+    {%- elif keys == ['document_id'] -%}
+        {{ prefix }}document_id in (select document_id from {{ scope }})
+    {%- elif keys == ['region', 'fiscal_year'] -%}
+        ({{ prefix }}region, {{ prefix }}fiscal_year) in (select region, fiscal_year from {{ scope }} where is_new)
+    {%- else -%}
+        {{ exceptions.raise_compiler_error("in_build_scope: no scope for key " ~ keys) }}
+    {%- endif -%}
+{% endmacro %}
+
+
+{#- `and <column in the scope>` on an incremental run of a scoped model; nothing on a full build.
+    Put it on every input that is read per department or document, as early as possible: DuckDB
+    does not push a filter through the windows of a model. -#}
+{% macro scope_filter(unique_key, prefix='') %}
+    {%- set condition = in_build_scope(unique_key, prefix) -%}
+    {%- if is_incremental() %} and {{ condition }}{% endif -%}
+{% endmacro %}
+
+
+{#- The 'replace_scope' incremental strategy (DuckDB): delete the scope's rows, insert them again. -#}
+{% macro get_incremental_replace_scope_sql(arg_dict) %}
+    {%- set target = arg_dict['target_relation'] -%}
+    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
+    delete from {{ target }} where {{ in_build_scope(arg_dict['unique_key']) }};
+    insert into {{ target }} ({{ columns }})
+    select {{ columns }} from {{ arg_dict['temp_relation'] }}
+{% endmacro %}
+
+
+{#- ref(model_name), narrowed to the build scope on an incremental run of a scoped model: a
+    subquery in place of the table, so that every input is cut to the scope before any window. -#}
+{% macro scoped_ref(model_name, unique_key='document_id') %}
+    {%- set relation = ref(model_name) -%}
+    {%- set condition = in_build_scope(unique_key) -%}
+    {%- if is_incremental() -%}
+        (select * from {{ relation }} where {{ condition }})
+    {%- else -%}
+        {{ relation }}
+    {%- endif -%}
+{% endmacro %}

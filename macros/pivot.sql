@@ -8,7 +8,7 @@ cells as (
     where table_kind in ({% for kind in table_kinds %}'{{ kind }}'{% if not loop.last %}, {% endif %}{% endfor %})
         and parse_status = 'ok'
         and column_rank = 1
-        and column_name in ({% for column in columns %}'{{ column }}'{% if not loop.last %}, {% endif %}{% endfor %})
+        and column_name in ({% for column in columns %}'{{ column }}'{% if not loop.last %}, {% endif %}{% endfor %}) {{ scope_filter('document_id') }}
 ),
 
 pivoted as (

@@ -1,9 +1,10 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_document_figures: the key figures each document prints, one row per document and figure,
 -- gathered once for the cross-table, narrative and cross-year checks.
 with
 
 summary as (
-    select * from {{ ref('stg_disclosure__summary_lines') }}
+    select * from {{ scoped_ref('stg_disclosure__summary_lines', 'document_id') }}
 ),
 
 summary_totals as (
@@ -52,7 +53,7 @@ income_line_figures as (
 
 flow_lei as (
     select document_id, 'flow_lei:' || {{ clean_label('row_label') }} as figure, expenditure_total_yuan as amount_yuan
-    from {{ ref('stg_disclosure__budget_flow') }}
+    from {{ scoped_ref('stg_disclosure__budget_flow', 'document_id') }}
     where table_kind = 'general_budget_expenditure' and length(subject_code) = 3 and not is_repeated_over_page_break
     qualify row_number() over (partition by document_id, subject_code order by row_no) = 1
 ),
@@ -66,29 +67,29 @@ first_of_each as (
 table_totals as (
     -- the 合计 rows of 02, 03 and 05
     select document_id, 'income_table_total' as figure, total_yuan as amount_yuan
-    from {{ ref('stg_disclosure__income') }}
+    from {{ scoped_ref('stg_disclosure__income', 'document_id') }}
     where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年收入合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
     union all
     select document_id, 'expenditure_table_total', total_yuan
-    from {{ ref('stg_disclosure__expenditure') }}
+    from {{ scoped_ref('stg_disclosure__expenditure', 'document_id') }}
     where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年支出合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
     union all
     select document_id, 'expenditure_table_basic', basic_yuan
-    from {{ ref('stg_disclosure__expenditure') }}
+    from {{ scoped_ref('stg_disclosure__expenditure', 'document_id') }}
     where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年支出合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
     union all
     select document_id, 'expenditure_table_project', project_yuan
-    from {{ ref('stg_disclosure__expenditure') }}
+    from {{ scoped_ref('stg_disclosure__expenditure', 'document_id') }}
     where {{ text_matches_fully(clean_label('row_label'), "'(合计|总计|本年支出合计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
 ),
 
 flow_total_rows as (
     -- 05's first 合计 row
-    select * from {{ ref('stg_disclosure__budget_flow') }}
+    select * from {{ scoped_ref('stg_disclosure__budget_flow', 'document_id') }}
     where table_kind = 'general_budget_expenditure'
         and {{ text_matches_fully(clean_label('row_label'), "'(合计|总计)'") }} and subject_code is null
     qualify row_number() over (partition by document_id order by row_no) = 1
@@ -123,20 +124,20 @@ economic_totals as (
         document_id,
         case total_line when 'personnel_total' then 'economic_personnel_total' else 'economic_public_total' end as figure,
         amount_yuan
-    from {{ ref('stg_disclosure__basic_economic') }}
+    from {{ scoped_ref('stg_disclosure__basic_economic', 'document_id') }}
     where table_kind = 'general_budget_basic_economic' and total_line in ('personnel_total', 'public_total')
         and column_name = 'amount'
     qualify row_number() over (partition by document_id, total_line order by row_no, column_index) = 1
     union all
     select document_id, 'economic_' || economic_code, amount_yuan
-    from {{ ref('stg_disclosure__basic_economic') }}
+    from {{ scoped_ref('stg_disclosure__basic_economic', 'document_id') }}
     where table_kind = 'general_budget_basic_economic' and economic_code in ('30217', '30231') and column_name = 'amount'
     qualify row_number() over (partition by document_id, economic_code order by row_no, column_index) = 1
 ),
 
 three_public as (
     select document_id, 'three_public_' || item || '_' || measure as figure, amount_yuan
-    from {{ ref('stg_disclosure__three_public_costs') }}
+    from {{ scoped_ref('stg_disclosure__three_public_costs', 'document_id') }}
     where is_money and item not in ('section', 'count')
     qualify row_number() over (partition by document_id, item, measure order by row_no, column_index) = 1
 )

@@ -1,9 +1,10 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_residuals__cross_table: tables of one document agree with each other (01↔02/03, 04↔05,
 -- 05↔06, 06↔09 in final accounts).
 with
 
 figures as (
-    select document_id, figure, amount_yuan from {{ ref('audit_document_figures') }}
+    select document_id, figure, amount_yuan from {{ scoped_ref('audit_document_figures', 'document_id') }}
 ),
 
 documents_with_figures as (
@@ -11,7 +12,7 @@ documents_with_figures as (
 ),
 
 documents as (
-    select document_id, report_kind from {{ ref('stg_disclosure__documents') }}
+    select document_id, report_kind from {{ scoped_ref('stg_disclosure__documents', 'document_id') }}
 ),
 
 pairs as (
@@ -31,7 +32,7 @@ pairs as (
 general_budget_income as (
     -- 04's first income line: 一般公共预算财政拨款(收入)
     select document_id, amount_yuan
-    from {{ ref('stg_disclosure__summary_lines') }}
+    from {{ scoped_ref('stg_disclosure__summary_lines', 'document_id') }}
     where table_kind = 'fiscal_appropriation_summary' and line_role = 'income_line'
         and {{ text_matches('line_name', "'^一般公共预算'") }}
     qualify row_number() over (partition by document_id order by row_no) = 1
@@ -77,27 +78,27 @@ figure_pairs as (
 summary_lei as (
     -- 01's expenditure lines by function 类, matched to 03's 类 rows by name within the document
     select document_id, line_name, amount_yuan
-    from {{ ref('stg_disclosure__summary_lines') }}
+    from {{ scoped_ref('stg_disclosure__summary_lines', 'document_id') }}
     where table_kind = 'income_expenditure_summary' and line_role = 'expenditure_line'
         and column_name = 'expenditure_amount' and amount_yuan is not null
 ),
 
 appropriation_lei as (
     select document_id, line_name, amount_yuan
-    from {{ ref('stg_disclosure__summary_lines') }}
+    from {{ scoped_ref('stg_disclosure__summary_lines', 'document_id') }}
     where table_kind = 'fiscal_appropriation_summary' and line_role = 'expenditure_line'
         and column_name = 'expenditure_general_budget' and amount_yuan is not null
 ),
 
 expenditure_lei as (
     select document_id, subject_code, {{ clean_label('row_label') }} as name, total_yuan
-    from {{ ref('stg_disclosure__expenditure') }}
+    from {{ scoped_ref('stg_disclosure__expenditure', 'document_id') }}
     where length(subject_code) = 3 and not is_repeated_over_page_break
 ),
 
 flow_lei as (
     select document_id, subject_code, {{ clean_label('row_label') }} as name, expenditure_total_yuan
-    from {{ ref('stg_disclosure__budget_flow') }}
+    from {{ scoped_ref('stg_disclosure__budget_flow', 'document_id') }}
     where table_kind = 'general_budget_expenditure' and length(subject_code) = 3 and not is_repeated_over_page_break
 ),
 

@@ -1,11 +1,12 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_residuals__cross_year: a department's closing balance of year Y is its opening balance of
 -- year Y+1 (final accounts; 05 一般公共预算 and 01 all funds), checked on the later document.
 with
 
 figures as (
     select f.document_id, f.figure, f.amount_yuan, p.department_key, p.fiscal_year
-    from {{ ref('audit_document_figures') }} as f
-    inner join {{ ref('int_documents__preferred') }} as p
+    from {{ scoped_ref('audit_document_figures', 'document_id') }} as f
+    inner join {{ scoped_ref('int_documents__preferred', 'document_id') }} as p
         on p.document_id = f.document_id and p.preference = 1 and p.report_kind = 'final_accounts'
         and p.table_kind = case when f.figure like 'flow_%' then 'general_budget_expenditure' else 'income_expenditure_summary' end
     where f.figure in ('flow_opening_total', 'flow_closing_total', 'summary_opening_balance', 'summary_closing_balance')

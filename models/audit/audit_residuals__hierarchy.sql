@@ -1,9 +1,10 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_residuals__hierarchy: 类 = Σ款, 款 = Σ项, 合计 = Σ类 in every column of the function-subject
 -- tables, and the economic 类 = Σ款, 人员经费合计 = 301 + 303, 公用经费合计 = the other 类 of 06.
 with
 
 cells as (
-    select * from {{ ref('stg_disclosure__amount_cells') }}
+    select * from {{ scoped_ref('stg_disclosure__amount_cells', 'document_id') }}
     where table_kind in ('income', 'expenditure', 'general_budget_expenditure', 'government_fund', 'state_capital')
         and parse_status = 'ok'
         and column_rank = 1
@@ -89,7 +90,7 @@ total_level as (
 ),
 
 economic as (
-    select * from {{ ref('stg_disclosure__basic_economic') }}
+    select * from {{ scoped_ref('stg_disclosure__basic_economic', 'document_id') }}
     where table_kind = 'general_budget_basic_economic' and column_name = 'amount' and not is_repeated_over_page_break
 ),
 
@@ -133,7 +134,7 @@ economic_totals as (
 economic_columns as (
     -- Shanghai's budget form prints 人员经费 and 公用经费 as columns: the 合计 row's cell in each
     -- column is the sum of the 类 rows' cells, and 合计 itself the sum of the 类 rows' 合计
-    select * from {{ ref('stg_disclosure__basic_economic') }}
+    select * from {{ scoped_ref('stg_disclosure__basic_economic', 'document_id') }}
     where table_kind = 'general_budget_basic_economic' and not is_repeated_over_page_break
         and column_name in ('amount', 'personnel', 'public')
 ),

@@ -1,3 +1,4 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_residuals__narrative: a figure the narrative states (情况说明, 公开10表) against the table's
 -- figure at the narrative's precision. A table figure printed in 万元 under a 元 header still agrees
 -- here (unit_slip reports that); a narrative figure in the wrong unit does not.
@@ -5,8 +6,8 @@ with
 
 texts as (
     select n.document_id, n.row_no, n.text, d.department_key, d.fiscal_year, d.report_kind
-    from {{ ref('stg_disclosure__narrative') }} as n
-    inner join {{ ref('int_documents__departments') }} as d using (document_id)
+    from {{ scoped_ref('stg_disclosure__narrative', 'document_id') }} as n
+    inner join {{ scoped_ref('int_documents__departments', 'document_id') }} as d using (document_id)
 ),
 
 {#- The patterns are written into the query as literals, one branch each: a regular expression
@@ -65,15 +66,15 @@ stated_figures as (
 
 document_figures as (
     select f.document_id, d.department_key, d.fiscal_year, d.report_kind, f.figure, f.amount_yuan
-    from {{ ref('audit_document_figures') }} as f
-    inner join {{ ref('int_documents__departments') }} as d using (document_id)
+    from {{ scoped_ref('audit_document_figures', 'document_id') }} as f
+    inner join {{ scoped_ref('int_documents__departments', 'document_id') }} as d using (document_id)
     union all
     -- 项目支出收入: what is not 基本支出 of 本年收入合计
     select i.document_id, d.department_key, d.fiscal_year, d.report_kind, 'project_income', i.amount_yuan - b.amount_yuan
-    from {{ ref('audit_document_figures') }} as i
-    inner join {{ ref('audit_document_figures') }} as b
+    from {{ scoped_ref('audit_document_figures', 'document_id') }} as i
+    inner join {{ scoped_ref('audit_document_figures', 'document_id') }} as b
         on b.document_id = i.document_id and b.figure = 'flow_income_basic'
-    inner join {{ ref('int_documents__departments') }} as d on d.document_id = i.document_id
+    inner join {{ scoped_ref('int_documents__departments', 'document_id') }} as d on d.document_id = i.document_id
     where i.figure = 'summary_income_total'
 ),
 

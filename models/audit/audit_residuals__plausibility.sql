@@ -1,16 +1,17 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_residuals__plausibility: what is not an identity but is still news — a unit slip, execution
 -- above 100 %, a negative amount, a required table missing, an empty table without its sentence,
 -- an economic code printed twice. One row per finding, and one passing row per document and check.
 with
 
 documents as (
-    select document_id, report_kind from {{ ref('stg_disclosure__documents') }}
+    select document_id, report_kind from {{ scoped_ref('stg_disclosure__documents', 'document_id') }}
 ),
 
 document_tables as (
     select document_id, table_seq, {{ any_non_null('table_kind') }} as table_kind,
         bool_or(is_empty_table_sentence) as says_empty
-    from {{ ref('stg_disclosure__table_rows') }}
+    from {{ scoped_ref('stg_disclosure__table_rows', 'document_id') }}
     where table_kind is not null
     group by document_id, table_seq
 ),
@@ -29,7 +30,7 @@ three_public_slips as (
         '“三公”经费合计 预算数 against 决算数' as line_label, 'budget' as column_name,
         max(amount_yuan) filter (where measure = 'actual') as expected_yuan,
         max(amount_yuan) filter (where measure = 'budget') as actual_yuan
-    from {{ ref('stg_disclosure__three_public_costs') }}
+    from {{ scoped_ref('stg_disclosure__three_public_costs', 'document_id') }}
     where item = 'total'
     group by document_id
     having max(amount_yuan) filter (where measure = 'actual') > 0 and max(amount_yuan) filter (where measure = 'budget') > 0
@@ -38,9 +39,9 @@ three_public_slips as (
 ),
 
 comparisons as (
-    select * from {{ ref('audit_residuals__rows') }}
-    union all select * from {{ ref('audit_residuals__hierarchy') }}
-    union all select * from {{ ref('audit_residuals__cross_table') }}
+    select * from {{ scoped_ref('audit_residuals__rows', 'document_id') }}
+    union all select * from {{ scoped_ref('audit_residuals__hierarchy', 'document_id') }}
+    union all select * from {{ scoped_ref('audit_residuals__cross_table', 'document_id') }}
 ),
 
 comparison_slips as (
@@ -63,7 +64,7 @@ execution as (
         cast(null as string) as subject_code, project_name as line_label, 'executed' as column_name,
         max(value_yuan) filter (where column_name = 'budget_full_year') as expected_yuan,
         max(value_yuan) filter (where column_name = 'executed') as actual_yuan
-    from {{ ref('stg_disclosure__project_performance') }}
+    from {{ scoped_ref('stg_disclosure__project_performance', 'document_id') }}
     where fund_line = '年度资金总额'
     group by document_id, table_seq, project_name
 ),
@@ -72,7 +73,7 @@ negatives as (
     select
         document_id, 'negative_amount' as identity, table_kind, subject_code, row_label as line_label, column_name,
         cast(0 as decimal(18, 2)) as expected_yuan, value_yuan as actual_yuan, true as failed
-    from {{ ref('stg_disclosure__amount_cells') }}
+    from {{ scoped_ref('stg_disclosure__amount_cells', 'document_id') }}
     where value_yuan < 0
         and table_kind in ('income', 'expenditure', 'general_budget_expenditure', 'general_budget_basic_economic', 'three_public_costs')
 ),
@@ -92,7 +93,7 @@ required as (
 
 table_figures as (
     select document_id, table_seq, count(*) filter (where value is not null and value <> 0) as figures
-    from {{ ref('stg_disclosure__amount_cells') }}
+    from {{ scoped_ref('stg_disclosure__amount_cells', 'document_id') }}
     group by all
 ),
 
@@ -117,7 +118,7 @@ duplicate_codes as (
         select document_id, table_seq, row_no, {{ trimmed('cell') }} as code
         from (
             select document_id, table_seq, row_no, {{ exploded('cells') }} as cell
-            from {{ ref('stg_disclosure__table_rows') }}
+            from {{ scoped_ref('stg_disclosure__table_rows', 'document_id') }}
             where table_kind = 'general_budget_basic_economic' and row_role = 'body' and not is_repeated_over_page_break
         ) as printed
     ) as codes

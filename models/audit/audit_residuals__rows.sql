@@ -1,15 +1,16 @@
+{{ config(**scoped_by('document_id')) }}
 -- audit_residuals__rows: the identities within one printed row (a blank cell is zero).
 with
 
 income as (
-    select * from {{ ref('stg_disclosure__income') }}
+    select * from {{ scoped_ref('stg_disclosure__income', 'document_id') }}
     where not is_repeated_over_page_break and total_yuan is not null
         and coalesce(fiscal_appropriation_printed, superior_subsidy_printed, business_printed, operating_printed,
                      affiliated_remit_printed, other_printed) is not null
 ),
 
 expenditure as (
-    select * from {{ ref('stg_disclosure__expenditure') }}
+    select * from {{ scoped_ref('stg_disclosure__expenditure', 'document_id') }}
     where not is_repeated_over_page_break and total_yuan is not null
         and coalesce(basic_printed, project_printed, remit_superior_printed, operating_printed,
                      affiliated_subsidy_printed, reserve_printed, carry_forward_printed) is not null
@@ -21,7 +22,7 @@ flow as (
         -- which parts the table prints at all (a blank cell in a printed column is zero)
         bool_or(opening_total_printed is not null or closing_total_printed is not null)
             over (partition by document_id, table_seq) as has_balances
-    from {{ ref('stg_disclosure__budget_flow') }}
+    from {{ scoped_ref('stg_disclosure__budget_flow', 'document_id') }}
     where not is_repeated_over_page_break
 ),
 
@@ -89,7 +90,7 @@ projects as (
         max(case when column_name = 'weight' then value end) as weight,
         max(case when column_name = 'execution_rate' then value end) as execution_rate,
         max(case when column_name = 'score' then value end) as score
-    from {{ ref('stg_disclosure__project_performance') }}
+    from {{ scoped_ref('stg_disclosure__project_performance', 'document_id') }}
     where fund_line = '年度资金总额'
     group by document_id, table_seq
 ),

@@ -1,3 +1,4 @@
+{{ config(**scoped_by('document_id')) }}
 -- identity_residuals: every identity checked on every document, one row per document × identity ×
 -- subject (and column): expected, actual, difference. A difference within the identity's tolerance
 -- passes; a passing non-zero difference (a 0.01 rounding gap) is kept as an info note.
@@ -33,13 +34,13 @@ document_units as (
     -- a document printed in 万元 cannot agree closer than 0.01万元: tolerances scale with its unit
     -- (the performance tables 11/12 are in 万元 whatever the rest prints, and hold rates)
     select document_id, max(unit_factor) as unit_factor
-    from {{ ref('stg_disclosure__amount_cells') }}
+    from {{ scoped_ref('stg_disclosure__amount_cells', 'document_id') }}
     where table_kind not in ('project_performance', 'performance_overall') and measure = 'money'
     group by document_id
 ),
 
 documents as (
-    select * from {{ ref('int_documents__departments') }}
+    select * from {{ scoped_ref('int_documents__departments', 'document_id') }}
 ),
 
 judged as (

@@ -1,11 +1,12 @@
+{{ config(**scoped_by('department_key')) }}
 -- int_narrative__prior_year_statements: what a narrative says about last year when last year's
 -- tables are not in the warehouse — the seed: “三公”经费 支出决算为11.30万元，比2019年减少11.39万元.
 with
 
 texts as (
     select n.document_id, n.text, d.department_key, d.fiscal_year, d.report_kind
-    from {{ ref('stg_disclosure__narrative') }} as n
-    inner join {{ ref('int_documents__departments') }} as d using (document_id)
+    from {{ scoped_ref('stg_disclosure__narrative', 'document_id') }} as n
+    inner join {{ scoped_ref('int_documents__departments', 'document_id') }} as d using (document_id)
 ),
 
 three_public as (

@@ -1,9 +1,10 @@
+{{ config(**scoped_by('department_key')) }}
 -- fct_basic_expenditure_economic: 一般公共预算财政拨款基本支出 by economic subject (公开06表), yuan.
 -- The subject's name is the one in force that year (2017's 30311 is 住房公积金, later 代缴社会保险费).
 with
 
 lines as (
-    select * from {{ ref('stg_disclosure__basic_economic') }}
+    select * from {{ scoped_ref('stg_disclosure__basic_economic', 'document_id') }}
     where table_kind = 'general_budget_basic_economic'
         and economic_code is not null
         and column_name = 'amount'

@@ -1,9 +1,10 @@
+{{ config(**scoped_by('department_key')) }}
 -- fct_expenditure: expenditure by function subject (支出决算表 / 支出预算表), yuan, one row per
 -- department, fiscal year, report kind and subject.
 with
 
 rows as (
-    select * from {{ ref('stg_disclosure__expenditure') }}
+    select * from {{ scoped_ref('stg_disclosure__expenditure', 'document_id') }}
     where subject_code is not null
         and not is_repeated_over_page_break
 ),

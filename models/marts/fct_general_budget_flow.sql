@@ -1,9 +1,10 @@
+{{ config(**scoped_by('department_key')) }}
 -- fct_general_budget_flow: 一般公共预算财政拨款 by function subject (公开05表; budgets print the
 -- 本年支出 columns only): opening + income - expenditure = closing, yuan.
 with
 
 rows as (
-    select * from {{ ref('stg_disclosure__budget_flow') }}
+    select * from {{ scoped_ref('stg_disclosure__budget_flow', 'document_id') }}
     where table_kind = 'general_budget_expenditure'
         and subject_code is not null
         and not is_repeated_over_page_break

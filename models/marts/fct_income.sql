@@ -1,9 +1,10 @@
+{{ config(**scoped_by('department_key')) }}
 -- fct_income: income by function subject (收入决算表 / 收入预算表), yuan, one row per department,
 -- fiscal year, report kind and subject, from the preferred document of that department-year.
 with
 
 rows as (
-    select * from {{ ref('stg_disclosure__income') }}
+    select * from {{ scoped_ref('stg_disclosure__income', 'document_id') }}
     where subject_code is not null
         and not is_repeated_over_page_break
 ),

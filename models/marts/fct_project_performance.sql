@@ -1,14 +1,15 @@
+{{ config(**scoped_by('department_key')) }}
 -- fct_project_performance: 项目支出绩效自评表 (公开12表), one row per project: its year's budget,
 -- what was executed (yuan; printed in 万元), the execution rate (%) and the score.
 with
 
 figures as (
-    select * from {{ ref('stg_disclosure__project_performance') }}
+    select * from {{ scoped_ref('stg_disclosure__project_performance', 'document_id') }}
     where fund_line = '年度资金总额'
 ),
 
 preferred as (
-    select * from {{ ref('int_documents__preferred') }}
+    select * from {{ scoped_ref('int_documents__preferred', 'document_id') }}
     where table_kind = 'project_performance' and preference = 1
 ),
 

@@ -1,10 +1,11 @@
+{{ config(**scoped_by('department_key')) }}
 -- fct_three_public_costs: “三公”经费 and 机关运行经费 (公开09表 and its Shanghai/Jiangsu forms):
 -- one row per department, fiscal year, report kind and item, budget and actual in yuan as printed
 -- (a column printed in 万元 under a 元 header stays as printed; the unit_slip check reports it).
 with
 
 figures as (
-    select * from {{ ref('stg_disclosure__three_public_costs') }}
+    select * from {{ scoped_ref('stg_disclosure__three_public_costs', 'document_id') }}
     where is_money and item not in ('section', 'count')
 ),
 

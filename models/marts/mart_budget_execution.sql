@@ -1,14 +1,15 @@
+{{ config(**scoped_by('department_key')) }}
 -- mart_budget_execution: where a department-year has both a budget and final accounts, the budget
 -- against the final figure per function subject, and per “三公” line (公开09表 prints both).
 with
 
 budgets as (
-    select department_key, fiscal_year, subject_code, total_yuan from {{ ref('fct_expenditure') }}
+    select department_key, fiscal_year, subject_code, total_yuan from {{ scoped_ref('fct_expenditure', 'department_key') }}
     where report_kind = 'budget'
 ),
 
 finals as (
-    select department_key, fiscal_year, subject_code, total_yuan, document_id from {{ ref('fct_expenditure') }}
+    select department_key, fiscal_year, subject_code, total_yuan, document_id from {{ scoped_ref('fct_expenditure', 'department_key') }}
     where report_kind = 'final_accounts'
 ),
 
@@ -52,7 +53,7 @@ three_public as (
         budget_yuan,
         actual_yuan as final_yuan,
         document_id
-    from {{ ref('fct_three_public_costs') }}
+    from {{ scoped_ref('fct_three_public_costs', 'department_key') }}
     where report_kind = 'final_accounts' and (budget_yuan is not null or actual_yuan is not null)
 ),
 

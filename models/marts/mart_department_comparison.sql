@@ -1,3 +1,5 @@
+{{ config(**scoped_by(['region', 'fiscal_year'])) }}
+-- depends_on: {{ ref('int_build__scope') }}
 -- mart_department_comparison: per region × fiscal year × report kind × function subject, each
 -- department's amount, its share of that department's total spending, its rank among the region's
 -- departments, and the region's total.
@@ -8,6 +10,9 @@ spending as (
     from {{ ref('fct_expenditure') }} as f
     inner join {{ ref('dim_department') }} as d using (department_key)
     where f.total_yuan is not null
+        {%- if is_incremental() %}
+        and (d.region, f.fiscal_year) in (select region, fiscal_year from {{ ref('int_build__scope') }} where is_new)
+        {%- endif %}
 ),
 
 department_totals as (

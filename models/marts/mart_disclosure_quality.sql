@@ -1,9 +1,10 @@
+{{ config(**scoped_by('department_key')) }}
 -- mart_disclosure_quality: per department × fiscal year × report kind, how many identity checks
 -- ran on its documents, how many failed, and which.
 with
 
 residuals as (
-    select * from {{ ref('identity_residuals') }}
+    select * from {{ scoped_ref('identity_residuals', 'department_key') }}
 ),
 
 departments as (

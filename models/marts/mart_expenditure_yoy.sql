@@ -1,9 +1,10 @@
+{{ config(**scoped_by('department_key')) }}
 -- mart_expenditure_yoy: every department × fiscal year × function subject (类, 款 and 项) with the
 -- prior year's 本年支出合计, final accounts against final accounts and budgets against budgets.
 with
 
 yoy as (
-    {{ year_over_year(ref('fct_expenditure'), 'subject_code', 'total_yuan', crosswalk_classification='function') }}
+    {{ year_over_year(scoped_ref('fct_expenditure', 'department_key'), 'subject_code', 'total_yuan', crosswalk_classification='function') }}
 ),
 
 subjects as (

@@ -1,8 +1,9 @@
+{{ config(**scoped_by('department_key')) }}
 -- mart_income_yoy: income (本年收入合计) by department × fiscal year × function subject, against the prior year.
 with
 
 yoy as (
-    {{ year_over_year(ref('fct_income'), 'subject_code', 'total_yuan', crosswalk_classification='function') }}
+    {{ year_over_year(scoped_ref('fct_income', 'department_key'), 'subject_code', 'total_yuan', crosswalk_classification='function') }}
 ),
 
 subjects as (

@@ -1,16 +1,17 @@
+{{ config(**scoped_by('department_key')) }}
 -- mart_three_public_costs_yoy: “三公”经费 per item against the prior year (决算 for final accounts,
 -- 预算 for budgets). Where last year's tables are missing, the prior value the narrative states
 -- is used and marked (prior_source = 'narrative').
 with
 
 yoy as (
-    {{ year_over_year(ref('fct_three_public_costs'), 'item',
+    {{ year_over_year(scoped_ref('fct_three_public_costs', 'department_key'), 'item',
         "case when report_kind = 'final_accounts' then actual_yuan else budget_yuan end") }}
 ),
 
 narrated as (
     select department_key, fiscal_year + 1 as fiscal_year, report_kind, item, actual_yuan, statement
-    from {{ ref('int_narrative__prior_year_statements') }}
+    from {{ scoped_ref('int_narrative__prior_year_statements', 'department_key') }}
 )
 
 select

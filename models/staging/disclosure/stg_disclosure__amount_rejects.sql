@@ -1,3 +1,4 @@
+{{ config(**scoped_by('document_id')) }}
 -- stg_disclosure__amount_rejects: figures printed where an amount belongs that do not parse
 -- (###, 1,2,3.4 …). They are kept for a person to read, never turned into zero.
 select
@@ -12,4 +13,4 @@ select
     printed,
     page_no
 from {{ ref('stg_disclosure__amount_cells') }}
-where parse_status = 'reject'
+where parse_status = 'reject' {{ scope_filter('document_id') }}

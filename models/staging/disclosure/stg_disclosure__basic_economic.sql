@@ -1,3 +1,4 @@
+{{ config(**scoped_by('document_id')) }}
 -- stg_disclosure__basic_economic: 基本支出 by economic subject (公开06表 and its budget forms, Jiangsu's
 -- 财政拨款基本支出 and 机关运行经费 tables): one row per printed figure, since 06 prints three
 -- (code, name, amount) triples side by side in one row.
@@ -5,7 +6,7 @@ with
 
 cells as (
     select * from {{ ref('stg_disclosure__amount_cells') }}
-    where table_kind in ('general_budget_basic_economic', 'fiscal_appropriation_basic_economic', 'office_operating_costs')
+    where table_kind in ('general_budget_basic_economic', 'fiscal_appropriation_basic_economic', 'office_operating_costs') {{ scope_filter('document_id') }}
         and parse_status = 'ok'
         and column_name in ('amount', 'personnel', 'public')
 ),

@@ -1,10 +1,11 @@
+{{ config(**scoped_by('document_id')) }}
 -- stg_disclosure__project_performance: 公开12表, one row per printed figure of a project's budget
 -- block (年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金), with the project it belongs to.
 with
 
 cells as (
     select * from {{ ref('stg_disclosure__amount_cells') }}
-    where table_kind = 'project_performance'
+    where table_kind = 'project_performance' {{ scope_filter('document_id') }}
         and parse_status = 'ok'
         and column_name is not null
         and column_rank = 1
@@ -17,7 +18,7 @@ projects as (
         table_seq,
         {{ any_non_null(list_item(filtered_list('filled_cells', 'x', trimmed('x') ~ " <> '项目名称'"), 1)) }} as project_name
     from {{ ref('stg_disclosure__table_rows') }}
-    where table_kind = 'project_performance'
+    where table_kind = 'project_performance' {{ scope_filter('document_id') }}
         and {{ clean_label('first_text') }} = '项目名称'
     group by document_id, table_seq
 ),

@@ -1,10 +1,11 @@
+{{ config(**scoped_by('document_id')) }}
 -- stg_disclosure__summary_lines: the two-sided summary tables (公开01表 收入支出总表, 公开04表 财政拨款
 -- 收支总表 and their budget forms): one row per printed figure with its line label and side.
 with
 
 cells as (
     select * from {{ ref('stg_disclosure__amount_cells') }}
-    where table_kind in ('income_expenditure_summary', 'fiscal_appropriation_summary')
+    where table_kind in ('income_expenditure_summary', 'fiscal_appropriation_summary') {{ scope_filter('document_id') }}
         and parse_status = 'ok'
         and column_name is not null
         and column_rank = 1

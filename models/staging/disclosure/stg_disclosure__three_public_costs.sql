@@ -1,3 +1,4 @@
+{{ config(**scoped_by('document_id')) }}
 -- stg_disclosure__three_public_costs: “三公”经费 (公开09表 and its Shanghai/Jiangsu forms): one row per
 -- printed figure, its item read from the row label (Yunnan prints items as rows) or from the
 -- column's header (Shanghai and Jiangsu print them as columns), its measure budget or actual.
@@ -5,7 +6,7 @@ with
 
 cells as (
     select * from {{ ref('stg_disclosure__amount_cells') }}
-    where table_kind = 'three_public_costs'
+    where table_kind = 'three_public_costs' {{ scope_filter('document_id') }}
         and parse_status = 'ok'
         and column_name in ('budget', 'actual')
 ),

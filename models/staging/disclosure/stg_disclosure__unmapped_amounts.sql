@@ -1,3 +1,4 @@
+{{ config(**scoped_by('document_id')) }}
 -- stg_disclosure__unmapped_amounts: figures that landed but that no typed staging model holds:
 -- tables of kinds without a fact (政府采购, 11表), columns whose header names nothing known, a second
 -- figure under one column. Listed so that nothing that was printed is silently lost.
@@ -17,7 +18,7 @@ with
 
 cells as (
     select * from {{ ref('stg_disclosure__amount_cells') }}
-    where parse_status = 'ok'
+    where parse_status = 'ok' {{ scope_filter('document_id') }}
 ),
 
 held as (
