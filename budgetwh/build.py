@@ -116,6 +116,9 @@ def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full
     args = ["build"]
     if full_refresh:
         args.append("--full-refresh")
+    else:
+        # the seeds are those the warehouse was built with (they are part of the fingerprint)
+        args += ["--exclude", "resource_type:seed"]
     if select:
         args += ["--select", select]
     result = run_dbt(args, db_path, quiet=quiet)

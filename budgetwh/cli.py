@@ -192,7 +192,9 @@ def print_validation(report) -> None:
     checked = sum(o.checked for o in report.outcomes)
     console.print(
         f"[bold]validate:[/] {len(report.outcomes)} identity expectations in {len({o.suite for o in report.outcomes})} suites "
-        f"over {checked:,} checks on {report.documents} documents; {report.failed_checks:,} findings "
+        f"over {checked:,} checks on {report.documents} documents"
+        f"{' (the build scope: the departments with new documents)' if report.scope != 'all' else ''}; "
+        f"{report.failed_checks:,} findings "
         f"({len(failing)} identities with findings) in {report.seconds:.1f}s"
     )
     if report.data_docs:

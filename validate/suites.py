@@ -49,6 +49,10 @@ RESIDUALS_SQL = """
     from audit.identity_residuals
 """
 
+# An incremental build recomputed the residuals of its scope only (int_build__scope: every document
+# of the departments that have a new document); the nightly validates those and nothing else.
+BUILD_SCOPE = "document_id in (select document_id from intermediate.int_build__scope)"
+
 # Which documents failed which identities, for the report (the same SQL on both engines).
 FAILED_BY_DOCUMENT_SQL = """
     select d.source_name, r.identity, count(*) as findings, any_value(r.severity) as severity
@@ -69,6 +73,7 @@ create table if not exists audit.validation_runs (
     success           boolean not null,
     data_docs_path    varchar
 );
+alter table audit.validation_runs add column if not exists scope varchar;
 """
 
 
@@ -90,6 +95,8 @@ class ValidationReport:
     seconds: float = 0.0
     documents: int = 0
     failed_by_document: list[tuple[str, str, int, str]] = field(default_factory=list)
+    # 'all', or 'build scope' (the documents an incremental build recomputed)
+    scope: str = "all"
 
     @property
     def failed_checks(self) -> int:
@@ -127,16 +134,24 @@ def _quiet_gx() -> None:
 class DuckDBResiduals:
     """The residuals of a DuckDB warehouse file; runs are recorded in its audit.validation_runs."""
 
-    def __init__(self, db_path: Path):
+    def __init__(self, db_path: Path, build_scope_only: bool = False):
         self.db_path = db_path
         self.gx_root = gx_root_for(db_path)
+        self.scope = "build scope" if build_scope_only else "all"
+        self.where = f" where {BUILD_SCOPE}" if build_scope_only else ""
 
     def fetch(self):
         con = duckdb.connect(str(self.db_path))
         try:
-            frame = con.sql(RESIDUALS_SQL).to_arrow_table().to_pandas()
-            documents = con.execute("select count(*) from raw.documents").fetchone()[0]
-            failed_by_document = con.execute(FAILED_BY_DOCUMENT_SQL).fetchall()
+            frame = con.sql(RESIDUALS_SQL + self.where).to_arrow_table().to_pandas()
+            if self.where:
+                documents = con.execute(f"select count(*) from raw.documents where {BUILD_SCOPE}").fetchone()[0]
+                failed_by_document = con.execute(
+                    FAILED_BY_DOCUMENT_SQL.replace("where not r.passed", f"where not r.passed and r.{BUILD_SCOPE}")
+                ).fetchall()
+            else:
+                documents = con.execute("select count(*) from raw.documents").fetchone()[0]
+                failed_by_document = con.execute(FAILED_BY_DOCUMENT_SQL).fetchall()
         finally:
             con.close()
         return frame, documents, failed_by_document
@@ -183,9 +198,10 @@ class SparkResiduals:
             spark.createDataFrame(rows, schema).coalesce(1).write.insertInto("audit.validation_runs")
 
 
-def run_validation(db_path: Path, build_docs: bool = True) -> ValidationReport:
-    """Validate the latest residuals of the warehouse; write audit.validation_runs and Data Docs."""
-    return validate_residuals(DuckDBResiduals(db_path), build_docs=build_docs)
+def run_validation(db_path: Path, build_docs: bool = True, build_scope_only: bool = False) -> ValidationReport:
+    """Validate the latest residuals of the warehouse (or only those of the last incremental
+    build's scope); write audit.validation_runs and Data Docs."""
+    return validate_residuals(DuckDBResiduals(db_path, build_scope_only), build_docs=build_docs)
 
 
 def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
@@ -277,6 +293,7 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
     report.seconds = time.monotonic() - started
     report.documents = documents
     report.failed_by_document = failed_by_document
+    report.scope = getattr(residuals, "scope", "all")
     residuals.record(report)
     return report
 
@@ -287,16 +304,21 @@ def _record(db_path: Path, report: ValidationReport) -> None:
         con.execute(VALIDATION_RUNS_SCHEMA)
         rows = [
             (report.run_id, report.run_at, o.suite, o.identity, o.checked, o.failed, o.success,
-             str(report.data_docs) if report.data_docs else None)
+             str(report.data_docs) if report.data_docs else None, report.scope)
             for o in report.outcomes
         ]
         last = con.execute("""
             select list((identity, checked, failed) order by identity) from audit.validation_runs
-            where run_id = (select run_id from audit.validation_runs order by run_at desc limit 1)
-        """).fetchone()[0]
+            where run_id = (
+                select run_id from audit.validation_runs where coalesce(scope, 'all') = ? order by run_at desc limit 1
+            )
+        """, [report.scope]).fetchone()[0]
         outcome = sorted((o.identity, o.checked, o.failed) for o in report.outcomes)
         # a validation that finds what the last one found adds no history (make run stays idempotent)
         if rows and [tuple(x.values()) if isinstance(x, dict) else tuple(x) for x in (last or [])] != outcome:
-            con.executemany("insert into audit.validation_runs values (?, ?, ?, ?, ?, ?, ?, ?)", rows)
+            con.executemany(
+                "insert into audit.validation_runs (run_id, run_at, suite, identity, checked, failed, success,"
+                " data_docs_path, scope) values (?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+            )
     finally:
         con.close()
