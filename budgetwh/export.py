@@ -71,17 +71,36 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_snapshot(db_path: Path, snapshot: Path) -> dict[str, dict]:
-    """Write every exported table of the warehouse into `snapshot` (which must not exist)."""
+def write_snapshot(db_path: Path, snapshot: Path, previous: Path | None = None) -> dict[str, dict]:
+    """Write every exported table of the warehouse into `snapshot` (which must not exist).
+
+    A partition (a model's fiscal year) whose rows are those of the `previous` snapshot — the same
+    columns, the same count and the same fingerprint of its rows — is linked from it instead of
+    written again: a nightly that adds one department-year rewrites the partitions it changed."""
     snapshot.mkdir(parents=True)
     models: dict[str, dict] = {}
+    before = _manifest_of(previous)
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         for schema, name, columns in exported_tables(con):
             target = snapshot / name
-            rows = con.execute(f'select count(*) from "{schema}"."{name}"').fetchone()[0]
             partitioned = "fiscal_year" in columns
-            if rows:
+            partitions = _partition_fingerprints(con, schema, name, partitioned)
+            rows = sum(count for count, _ in partitions.values())
+            old = before.get(name) or {}
+            same_shape = old.get("columns") == columns and bool(old.get("partitioned_by")) == partitioned
+            old_partitions = old.get("partitions", {}) if same_shape else {}
+            unchanged = {
+                part for part, (count, fingerprint) in partitions.items()
+                if old_partitions.get(part) == {"rows": count, "fingerprint": fingerprint}
+            }
+            reused = {}
+            for file in old.get("files", []) if unchanged else []:
+                part = _partition_of(file["path"], name)
+                if part in unchanged:
+                    _link(previous / file["path"], snapshot / file["path"])
+                    reused[file["path"]] = file
+            if rows and not unchanged:
                 if partitioned:
                     con.execute(
                         f'copy (select * from "{schema}"."{name}" order by all) to {_quote(target)} '
@@ -92,21 +111,81 @@ def write_snapshot(db_path: Path, snapshot: Path) -> dict[str, dict]:
                     con.execute(
                         f'copy (select * from "{schema}"."{name}" order by all) to {_quote(target / "data.parquet")} (format parquet)'
                     )
-            models[name] = _model_entry(snapshot, target, schema, rows, columns, partitioned)
+            elif rows:
+                for part in sorted(set(partitions) - unchanged):
+                    # the layout COPY … PARTITION_BY writes: the partition column in the folder name only
+                    (target / part).mkdir(parents=True)
+                    year = None if part.endswith(HIVE_NULL) else int(part.split("=", 1)[1])
+                    con.execute(
+                        f'copy (select * exclude (fiscal_year) from "{schema}"."{name}" '
+                        "where fiscal_year is not distinct from ? order by all) "
+                        f"to {_quote(target / part / 'part_0.parquet')} (format parquet)",
+                        [year],
+                    )
+            entry = _model_entry(snapshot, target, schema, rows, columns, partitioned, reused)
+            entry["partitions"] = {part: {"rows": count, "fingerprint": fingerprint} for part, (count, fingerprint) in partitions.items()}
+            entry["partitions_reused"] = len(unchanged)
+            models[name] = entry
     finally:
         con.close()
     _write_manifest(snapshot, str(db_path), models)
     return models
 
 
-def _model_entry(snapshot: Path, target: Path, schema: str, rows: int, columns: list[str], partitioned: bool) -> dict:
-    """One model's manifest entry: its files with their rows (from the parquet footer), size and sha256."""
+HIVE_NULL = "__HIVE_DEFAULT_PARTITION__"
+
+
+def _partition_fingerprints(con, schema: str, name: str, partitioned: bool) -> dict[str, tuple[int, str]]:
+    """Rows and a fingerprint of the rows (count and the sum of a hash of each whole row, whatever
+    their order) per partition folder; one entry '' for a model that is not partitioned."""
+    fingerprint = "coalesce(cast(sum(cast(hash(t) as hugeint)) as varchar), '')"
+    if not partitioned:
+        count, value = con.execute(f'select count(*), {fingerprint} from "{schema}"."{name}" as t').fetchone()
+        return {"": (count, value)} if count else {}
+    found = con.execute(f'select fiscal_year, count(*), {fingerprint} from "{schema}"."{name}" as t group by all').fetchall()
+    return {f"fiscal_year={HIVE_NULL if year is None else year}": (count, value) for year, count, value in found}
+
+
+def _partition_of(path: str, name: str) -> str:
+    """'fiscal_year=2024' for '<model>/fiscal_year=2024/part_0.parquet'; '' for '<model>/data.parquet'."""
+    parts = Path(path).relative_to(name).parts
+    return parts[0] if len(parts) > 1 else ""
+
+
+def _manifest_of(snapshot: Path | None) -> dict[str, dict]:
+    if snapshot is None or not (snapshot / "manifest.json").exists():
+        return {}
+    try:
+        return json.loads((snapshot / "manifest.json").read_text(encoding="utf-8")).get("models", {})
+    except (OSError, ValueError):
+        return {}
+
+
+def _link(source: Path, target: Path) -> None:
+    """A file of the previous snapshot into the new one: a hard link (snapshots are never written
+    to after they are published, and removing the old one keeps the new one's files)."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def _model_entry(snapshot: Path, target: Path, schema: str, rows: int, columns: list[str], partitioned: bool,
+                 known: dict[str, dict] | None = None) -> dict:
+    """One model's manifest entry: its files with their rows (from the parquet footer), size and sha256
+    (taken from the previous manifest for a file linked from it)."""
     import pyarrow.parquet as pq
 
+    known = known or {}
     files = []
     for file in sorted(target.rglob("*.parquet")) if target.exists() else []:
+        path = str(file.relative_to(snapshot))
+        if path in known:
+            files.append(known[path])
+            continue
         files.append({
-            "path": str(file.relative_to(snapshot)),
+            "path": path,
             "rows": pq.ParquetFile(file).metadata.num_rows,
             "bytes": file.stat().st_size,
             "sha256": _sha256(file),
@@ -200,8 +279,10 @@ def export_snapshot_and_publish_later(db_path: Path, out: Path):
     only after the warehouse itself has been swapped in)."""
     started = time.monotonic()
     snapshot = new_snapshot_path(out)
+    # the published snapshot, whose unchanged partitions the new one links to
+    previous = out.resolve() if out.is_symlink() and out.exists() else None
     try:
-        models = write_snapshot(db_path, snapshot)
+        models = write_snapshot(db_path, snapshot, previous)
     except BaseException:
         shutil.rmtree(snapshot, ignore_errors=True)
         raise

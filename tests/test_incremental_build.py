@@ -1,0 +1,128 @@
+"""The nightly's incremental build gives exactly what a full build of the same documents gives —
+every model, every exported partition, every document's findings — while recomputing only the
+departments that have a new document (int_build__scope) and rewriting only the export partitions
+that changed."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from budgetwh.build import dbt_build
+from budgetwh.export import export
+from ingest.runner import run_batch
+from tests.test_exports_nightly import _export_rows, nightly
+from tests.test_synth_warehouse import synth
+
+# built by the nightly's own bookkeeping, or stamped with the time of the build
+NOT_COMPARED_TABLES = {"identity_results", "int_build__documents_built", "int_build__scope", "validation_runs"}
+NOT_COMPARED_COLUMNS = {"ingested_at", "built_at", "run_id", "run_at"}
+
+
+def _later(path: Path) -> bool:
+    """Held back for the second night: a middle year of department d002 (its next year's YoY and
+    cross-year checks move) and every document of department d005 (a department not seen before)."""
+    return path.name.startswith(("d002-2020-", "d005-"))
+
+
+@pytest.fixture(scope="module")
+def two_nights_and_a_full_build(tmp_path_factory):
+    root = tmp_path_factory.mktemp("incremental")
+    synth(root / "corpus", "--departments", "5", "--years", "2019-2022", "--defect-rate", "0.3", "--seed", "23")
+    files = sorted((root / "corpus" / "txt").glob("*.txt"))
+    later = [f for f in files if _later(f)]
+    assert len(later) == 10
+    inbox, db, out = root / "inbox", root / "nightly" / "budget.duckdb", root / "exports"
+    inbox.mkdir()
+    for file in files:
+        if not _later(file):
+            shutil.copy(file, inbox)
+    first = nightly(inbox, db, out)
+    assert first.returncode == 0, first.stdout + first.stderr
+    first_manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    for file in later:
+        shutil.copy(file, inbox)
+    second = nightly(inbox, db, out)
+    assert second.returncode == 0, second.stdout + second.stderr
+    full = root / "full" / "budget.duckdb"
+    summary = run_batch([root / "corpus" / "txt"], full, jobs=2)
+    assert summary.exit_code == 0 and len(summary.landed) == len(files)
+    result = dbt_build(full)
+    assert result.ok, "\n".join(result.failures()[:20])
+    export(full, root / "full_exports")
+    return {"db": db, "out": out, "full": full, "full_out": root / "full_exports", "second": second,
+            "first_manifest": first_manifest, "later": later}
+
+
+def test_every_model_of_the_incremental_build_equals_the_full_build(two_nights_and_a_full_build):
+    db, full = two_nights_and_a_full_build["db"], two_nights_and_a_full_build["full"]
+    con = duckdb.connect()
+    con.execute(f"attach '{db}' as nightly (read_only)")
+    con.execute(f"attach '{full}' as full_build (read_only)")
+    tables = con.execute("""
+        select schema_name, table_name, list(column_name order by column_index)
+        from duckdb_columns()
+        where database_name = 'full_build' and schema_name in ('staging', 'intermediate', 'marts', 'audit')
+        group by all order by all
+    """).fetchall()
+    compared, rows = 0, 0
+    for schema, table, columns in tables:
+        if table in NOT_COMPARED_TABLES:
+            continue
+        select = ", ".join(f'"{c}"' for c in columns if c not in NOT_COMPARED_COLUMNS)
+        a = f'select {select} from nightly."{schema}"."{table}"'
+        b = f'select {select} from full_build."{schema}"."{table}"'
+        only_nightly = con.execute(f"select count(*) from ({a} except all {b})").fetchone()[0]
+        only_full = con.execute(f"select count(*) from ({b} except all {a})").fetchone()[0]
+        assert (only_nightly, only_full) == (0, 0), f"{schema}.{table}: {only_nightly} rows only in the nightly's, {only_full} only in the full build's"
+        compared += 1
+        rows += con.execute(f"select count(*) from ({b})").fetchone()[0]
+    assert compared >= 40 and rows > 30_000
+
+
+def test_the_incremental_build_recomputed_only_the_new_documents_departments(two_nights_and_a_full_build):
+    db, later = two_nights_and_a_full_build["db"], two_nights_and_a_full_build["later"]
+    with duckdb.connect(str(db), read_only=True) as con:
+        new = con.execute("select document_id from intermediate.int_build__scope where is_new").fetchall()
+        scope_departments = con.execute("""
+            select list(distinct d.department_name order by d.department_name)
+            from intermediate.int_build__scope s join marts.dim_department d using (department_key)
+        """).fetchone()[0]
+        scope_documents = con.execute("select count(*) from intermediate.int_build__scope").fetchone()[0]
+        built = con.execute("select count(*), count(distinct built_at) from intermediate.int_build__documents_built").fetchone()
+        # history: the new documents, and the documents whose cross-year checks the new 2020 moved
+        history = con.execute("""
+            select count(distinct document_id) from audit.identity_results
+            where run_at = (select max(run_at) from audit.identity_results)
+        """).fetchone()[0]
+        scoped_runs = con.execute("select count(*) from audit.validation_runs where scope = 'build scope'").fetchone()[0]
+    assert len(new) == len(later) == 10
+    assert len(scope_departments) == 2  # d002's and d005's, nothing else
+    assert scope_documents == 16  # every document of the two: 4 years × 2 kinds each, 10 of them new
+    assert built == (40, 2)
+    assert 10 <= history <= 14
+    assert scoped_runs > 0
+    assert "the build scope" in two_nights_and_a_full_build["second"].stdout
+
+
+def test_the_nightly_exports_equal_the_full_builds_and_reuse_unchanged_partitions(two_nights_and_a_full_build):
+    out, full_out = two_nights_and_a_full_build["out"], two_nights_and_a_full_build["full_out"]
+    manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
+    full_manifest = json.loads((full_out / "manifest.json").read_text(encoding="utf-8"))
+    assert set(manifest["models"]) == set(full_manifest["models"])
+    for model in manifest["models"]:
+        assert _export_rows(out, model) == _export_rows(full_out, model), model
+        assert manifest["models"][model]["rows"] == full_manifest["models"][model]["rows"], model
+    reused = sum(m["partitions_reused"] for m in manifest["models"].values())
+    partitions = sum(len(m["partitions"]) for m in manifest["models"].values())
+    assert 0 < reused < partitions
+    # dim_function_subject gains no code from the new documents: linked, not written again
+    first = two_nights_and_a_full_build["first_manifest"]["models"]
+    unchanged = [m for m in manifest["models"] if manifest["models"][m]["partitions"] == first[m]["partitions"]]
+    for model in unchanged:
+        assert manifest["models"][model]["files"] == first[model]["files"], model
+    assert all(m["partitions_reused"] == 0 for m in first.values())
