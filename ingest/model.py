@@ -28,6 +28,9 @@ class GridBlock:
     rows: list[list[Cell]]
     # Whether anything but blank space came before this block on its page.
     first_on_page: bool = True
+    # A ruled PDF grid: the x where each of its columns starts (the table continued on the next
+    # page may be drawn with other column widths, and is placed by these).
+    column_starts: list[float] | None = None
 
 
 @dataclass

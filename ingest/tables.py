@@ -151,6 +151,7 @@ class _Assembly:
     narrative_continues: bool = False
     department_just_printed: bool = False
     current_page: int | None = None  # the last page a grid of the open table was printed on
+    current_starts: list[float] | None = None  # where the open table's columns start (a ruled PDF grid)
 
     # -- tables -------------------------------------------------------------
     def _open(self, caption: Caption, page_no: int, title_hint: str | None = None) -> PrintedTable:
@@ -291,12 +292,16 @@ class _Assembly:
             if not self.pending.has_identity() and self.last_text is not None:
                 hint = self.last_text.text.strip()
             table = self._open(self.pending, block.page_no, title_hint=hint)
+            self.current_starts = block.column_starts
         elif self.current is not None and (block.first_on_page or not self.paged or self._on_current_page(block.page_no)):
             table = self.current
+            if block.column_starts and self.current_starts:
+                rows = realigned(rows, block.column_starts, self.current_starts)
             rows = self._drop_repeated_header(table, rows)
         else:
             hint = self.last_text.text.strip() if self.last_text is not None else None
             table = self._open(Caption(), block.page_no, title_hint=hint)
+            self.current_starts = block.column_starts
         for cells in rows:
             self._append(table, block.page_no, cells)
         self.current_page = block.page_no
@@ -306,6 +311,45 @@ class _Assembly:
         if self.pending is not None:
             self._flush_pending_without_grid(self.pending.page_no or 1)
         return [t for t in self.tables if t.rows or t.code]
+
+
+def realigned(rows: list[list[Cell]], starts: list[float], table_starts: list[float], tolerance: float = 6.0) -> list[list[Cell]]:
+    """The rows of a table's continuation drawn with other column widths (a Jiangsu 收支预算总表 is
+    7 columns on its first page, 5 on the next), placed in the columns of the table's first grid:
+    each cell goes to the column that starts where it starts (the grid's left edge aligned). A
+    column that carries nothing may start anywhere; a column that cannot be placed leaves the rows
+    as printed. A first-grid column that a wider cell covers is None (merged), as on the first page."""
+    if not starts or not table_starts:
+        return rows
+    shift = table_starts[0] - starts[0]
+    mapping: list[int | None] = []
+    for j, start in enumerate(starts):
+        nearest = min(range(len(table_starts)), key=lambda i: abs(table_starts[i] - (start + shift)))
+        if abs(table_starts[nearest] - (start + shift)) <= tolerance:
+            mapping.append(nearest)
+        elif all(not (row[j] or "").strip() for row in rows if j < len(row)):
+            mapping.append(None)
+        else:
+            return rows
+    placed = [m for m in mapping if m is not None]
+    if len(set(placed)) != len(placed) or placed != sorted(placed):
+        return rows
+    if mapping == list(range(len(table_starts))):
+        return rows
+    out = []
+    for row in rows:
+        new: list[Cell] = [""] * len(table_starts)
+        for j, cell in enumerate(row):
+            target = mapping[j] if j < len(mapping) else None
+            if target is None:
+                continue
+            new[target] = cell
+            # the first-grid columns this cell spans up to the next placed column
+            following = next((m for m in mapping[j + 1:] if m is not None), len(table_starts))
+            for covered in range(target + 1, following):
+                new[covered] = None
+        out.append(new)
+    return out
 
 
 def assemble(items: list[Item], catalogue: Catalogue, paged: bool) -> tuple[list[PrintedTable], list[str], int]:

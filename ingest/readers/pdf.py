@@ -352,6 +352,9 @@ def _grid_items(table, frames: set[tuple], page_no: int, right_margin: float) ->
                 raw_rows[r][c] = ""
     width = max((len(r) for r in raw_rows), default=0)
     used = [any(r[c] for r in raw_rows if c < len(r)) for c in range(width)]
+    # pdfplumber's columns are the distinct left edges of the grid's cells
+    starts = sorted({round(cell[0], 1) for cell in table.cells})
+    column_starts = [starts[c] for c in range(width) if used[c]] if len(starts) == width else None
     out: list[tuple[float, Item]] = []
     block: list[list[Cell]] = []
     block_top = None
@@ -364,7 +367,7 @@ def _grid_items(table, frames: set[tuple], page_no: int, right_margin: float) ->
             caption = [line for v in filled for line in _caption_lines(v, catalogue) or []]
         if caption:
             if block:
-                out.append((block_top, GridBlock(page_no=page_no, rows=block)))
+                out.append((block_top, GridBlock(page_no=page_no, rows=block, column_starts=column_starts)))
                 block, block_top = [], None
             for offset, line in enumerate(caption):
                 out.append((top + offset * 0.01, TextLine(page_no=page_no, text=line, segments=re.split(r"\s{2,}| (?=(?:金额)?单位[:：])", line))))
@@ -373,7 +376,7 @@ def _grid_items(table, frames: set[tuple], page_no: int, right_margin: float) ->
             block_top = top
         block.append([_clean_cell(v) for c, v in enumerate(raw) if c < width and used[c]])
     if block:
-        out.append((block_top, GridBlock(page_no=page_no, rows=block)))
+        out.append((block_top, GridBlock(page_no=page_no, rows=block, column_starts=column_starts)))
     return out
 
 
