@@ -38,7 +38,11 @@ figures as (
     select
         document_id, table_seq, table_kind,
         max(amount_yuan) filter (where line_role = 'income_total' and column_name = 'income_amount') as income_total,
-        max(amount_yuan) filter (where line_role = 'expenditure_total' and column_name in ('expenditure_amount', 'expenditure_total')) as expenditure_total,
+        -- Jiangsu prints 支出合计 under 支出用途's 金额 only, beside the 功能分类 lines it totals
+        coalesce(
+            max(amount_yuan) filter (where line_role = 'expenditure_total' and column_name in ('expenditure_amount', 'expenditure_total')),
+            max(amount_yuan) filter (where line_role = 'expenditure_total' and column_name = 'use_amount')
+        ) as expenditure_total,
         max(amount_yuan) filter (where line_role = 'opening_balance' and column_name = 'income_amount') as opening,
         max(amount_yuan) filter (where line_role = 'closing_balance' and column_name in ('expenditure_amount', 'expenditure_total')) as closing,
         max(amount_yuan) filter (where line_role = 'non_fiscal_balance_used') as balance_used,

@@ -31,7 +31,7 @@ final as (
         row_label,
         line_name,
         case
-            when line_name in ('本年收入合计', '当年收入小计', '收入合计') and column_name = 'income_amount' then 'income_total'
+            when line_name in ('本年收入合计', '当年收入小计', '当年收入', '收入合计') and column_name = 'income_amount' then 'income_total'
             when line_name in ('本年支出合计', '当年支出小计', '支出合计') then 'expenditure_total'
             when line_name like '年初%结转和结余' or line_name in ('上年结转资金', '上年结转') then 'opening_balance'
             when line_name like '年末%结转和结余' or line_name in ('结转下年资金', '结转下年') then 'closing_balance'
