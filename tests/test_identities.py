@@ -113,3 +113,41 @@ def test_identity_results_hold_each_documents_latest_findings_as_its_latest_run(
     assert con.execute(f"select count(*) from ({latest} except all {current})").fetchone()[0] == 0
     documents = con.execute("select count(distinct document_id) from audit.identity_results").fetchone()[0]
     assert documents == con.execute("select count(distinct document_id) from audit.identity_residuals").fetchone()[0]
+
+
+def test_an_empty_fund_table_passes_when_its_department_year_says_it_has_none(corpus_built, read_db):
+    # Jiangsu prints the empty 政府性基金 table bare and says so in the 情况说明, in the same PDF
+    # (a heading, then 无) or in a separate narrative PDF (本部门无此项支出, …支出0万元)
+    con = read_db(corpus_built)
+    checked = dict(con.execute("""
+        select d.source_name, bool_and(r.passed)
+        from audit.identity_residuals as r inner join raw.documents as d using (document_id)
+        where r.identity = 'empty_table_without_sentence' and d.source_name like '江苏%'
+        group by 1
+    """).fetchall())
+    assert len(checked) >= 6 and all(checked.values()), checked
+    for name in ["江苏省人大办公厅__江苏省人大办公厅2017年度预算公开.pdf", "江苏省委办公厅__江苏省委办公厅2017年预算公开表格.pdf",
+                 "江苏省人大办公厅__江苏省人大常委会办公厅2019年部门预算公开表.pdf"]:
+        assert checked[name], name
+
+
+def test_an_empty_fund_table_without_its_sentence_is_a_finding(tmp_path):
+    from budgetwh.build import dbt_build
+    from ingest.runner import run_batch
+    from tests.conftest import SEED_TEXT
+
+    # the seed with its 公开07表 sentence (此表为空，…) taken out, and nothing else saying the fund is empty
+    lines = SEED_TEXT.read_text(encoding="utf-8").splitlines(keepends=True)
+    sentence = next(i for i, line in enumerate(lines) if line.startswith("此表为空"))
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "seed-without-07-sentence.txt").write_text("".join(lines[:sentence] + lines[sentence + 1:]), encoding="utf-8")
+    db = tmp_path / "w.duckdb"
+    assert run_batch([tmp_path / "in"], db, jobs=1).exit_code == 0
+    assert dbt_build(db).ok
+    import duckdb
+
+    with duckdb.connect(str(db), read_only=True) as con:
+        found = dict(con.execute("""
+            select table_kind, passed from audit.identity_residuals where identity = 'empty_table_without_sentence'
+        """).fetchall())
+    assert found == {"government_fund": False, "state_capital": True}

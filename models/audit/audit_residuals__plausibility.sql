@@ -97,14 +97,37 @@ table_figures as (
     group by all
 ),
 
+narrative as (
+    select n.document_id, n.table_seq, n.row_no, n.text, d.department_key, d.fiscal_year, d.report_kind
+    from {{ scoped_ref('stg_disclosure__narrative', 'document_id') }} as n
+    inner join {{ scoped_ref('int_documents__departments', 'document_id') }} as d using (document_id)
+),
+
+said_empty as (
+    -- the department-year's narrative (in the document, or a separate narrative PDF) says the fund has
+    -- nothing: 本部门无政府性基金预算, …支出0万元…本部门无此项支出, or its section heading followed by 无
+    select distinct n.department_key, n.fiscal_year, n.report_kind, f.table_kind
+    from narrative as n
+    inner join (values ('government_fund', '政府性基金'), ('state_capital', '国有资本经营')) as f(table_kind, fund)
+        on contains(n.text, f.fund)
+    left join narrative as after
+        on after.document_id = n.document_id and after.table_seq = n.table_seq and after.row_no = n.row_no + 1
+    where {{ text_matches('n.text', "'无此项|本部门无|没有|(^|[^0-9.])0(\\.0+)?万元'") }}
+        or after.text in ('无', '无。')
+),
+
 empty_tables as (
     select
         t.document_id, 'empty_table_without_sentence' as identity, t.table_kind, cast(null as string) as subject_code,
         t.table_kind as line_label, cast(null as string) as column_name,
         cast(null as decimal(18, 2)) as expected_yuan, cast(null as decimal(18, 2)) as actual_yuan,
-        coalesce(f.figures, 0) = 0 and not coalesce(t.says_empty, false) as failed
+        coalesce(f.figures, 0) = 0 and not coalesce(t.says_empty, false) and s.table_kind is null as failed
     from document_tables as t
     left join table_figures as f using (document_id, table_seq)
+    left join {{ scoped_ref('int_documents__departments', 'document_id') }} as d using (document_id)
+    left join said_empty as s
+        on s.department_key = d.department_key and s.fiscal_year = d.fiscal_year
+        and s.report_kind = d.report_kind and s.table_kind = t.table_kind
     where t.table_kind in ('government_fund', 'state_capital')
 ),
 
