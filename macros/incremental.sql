@@ -29,8 +29,8 @@
 
 
 {#- `column in the scope`: department_key, document_id, or ['region', 'fiscal_year'] (the new
-    documents' region-years). Always true outside an incremental run. -#}
-{% macro in_build_scope(unique_key, prefix='') %}
+    documents' region-years): the condition, on every run (scope_filter adds it on incremental runs only). -#}
+{% macro in_build_scope(unique_key) %}
     {%- set scope = ref('int_build__scope') -%}
     {%- if unique_key is string -%}
         {%- set keys = [unique_key] -%}
@@ -38,11 +38,11 @@
         {%- set keys = unique_key -%}
     {%- endif -%}
     {%- if keys == ['department_key'] -%}
-        {{ prefix }}department_key in (select department_key from {{ scope }})
+        department_key in (select department_key from {{ scope }})
     {%- elif keys == ['document_id'] -%}
-        {{ prefix }}document_id in (select document_id from {{ scope }})
+        document_id in (select document_id from {{ scope }})
     {%- elif keys == ['region', 'fiscal_year'] -%}
-        ({{ prefix }}region, {{ prefix }}fiscal_year) in (select region, fiscal_year from {{ scope }} where is_new)
+        (region, fiscal_year) in (select region, fiscal_year from {{ scope }} where is_new)
     {%- else -%}
         {{ exceptions.raise_compiler_error("in_build_scope: no scope for key " ~ keys) }}
     {%- endif -%}
@@ -52,8 +52,8 @@
 {#- `and <column in the scope>` on an incremental run of a scoped model; nothing on a full build.
     Put it on every input that is read per department or document, as early as possible: DuckDB
     does not push a filter through the windows of a model. -#}
-{% macro scope_filter(unique_key, prefix='') %}
-    {%- set condition = in_build_scope(unique_key, prefix) -%}
+{% macro scope_filter(unique_key) %}
+    {%- set condition = in_build_scope(unique_key) -%}
     {%- if is_incremental() %} and {{ condition }}{% endif -%}
 {% endmacro %}
 
