@@ -43,3 +43,22 @@ def test_validate_exits_non_zero_when_the_suites_cannot_run(tmp_path):
     assert result.returncode == 1
     assert "validation could not run" in result.stderr
     assert cli(["validate", "--db", str(tmp_path / "missing.duckdb")]).returncode == 1
+
+
+def test_data_docs_are_built_once_per_run_and_list_only_the_latest_runs(corpus_built, tmp_path, monkeypatch):
+    import re
+
+    import validate.suites as suites
+
+    db = tmp_path / "w.duckdb"
+    shutil.copy(corpus_built, db)
+    monkeypatch.setattr(suites, "DATA_DOCS_RUNS_LISTED", 2)
+    for _ in range(3):
+        report = suites.run_validation(db)
+    site = tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site"
+    listed = set(re.findall(r'validations/[^"]*\.html', (site / "index.html").read_text(encoding="utf-8")))
+    runs = {path.split("/")[3] for path in listed}
+    # 8 validations (7 identity suites and the shape) per run; the index lists the 2 latest runs
+    assert len(listed) == 16 and len(runs) == 2
+    assert len(list((site / "validations").rglob("*.html"))) == 24  # every run's pages are kept
+    assert report.data_docs == site / "index.html"

@@ -269,11 +269,12 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
             gx.ValidationDefinition(name="validate_shape", data=batch, suite=structural)
         )
     )
-    actions = [gx.checkpoint.UpdateDataDocsAction(name="data_docs")] if build_docs else []
     checkpoint = context.checkpoints.add_or_update(
-        gx.Checkpoint(name="identities", validation_definitions=definitions, actions=actions, result_format="SUMMARY")
+        gx.Checkpoint(name="identities", validation_definitions=definitions, actions=[], result_format="SUMMARY")
     )
     result = checkpoint.run(batch_parameters={"dataframe": frame})
+    if build_docs:
+        _build_data_docs_once(context, result)
 
     report = ValidationReport(run_id=str(uuid.uuid4()), run_at=datetime.now(UTC).replace(tzinfo=None))
     counts = frame.groupby("identity").size().to_dict() if len(frame) else {}
@@ -296,6 +297,27 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
     report.scope = getattr(residuals, "scope", "all")
     residuals.record(report)
     return report
+
+
+# Data Docs' index lists this many validation runs, the newest first (every run stays in the store)
+DATA_DOCS_RUNS_LISTED = 60
+
+
+def _build_data_docs_once(context, result) -> None:
+    """Data Docs for this run's validations and suites, and the index, built once. GX's
+    UpdateDataDocsAction rebuilds the index after each of the checkpoint's validations, and the index
+    reads every validation result ever stored: a nightly's Data Docs would grow slower every night."""
+    from great_expectations.data_context.types.resource_identifiers import ExpectationSuiteIdentifier
+
+    identifiers = []
+    for key, validation in result.run_results.items():
+        identifiers += [key, ExpectationSuiteIdentifier(name=validation.suite_name)]
+    limit = DATA_DOCS_RUNS_LISTED * max(1, len(result.run_results))
+    for name, site in (context.config.data_docs_sites or {}).items():
+        index_builder = dict(site.get("site_index_builder") or {"class_name": "DefaultSiteIndexBuilder"})
+        if index_builder.get("validation_results_limit") != limit:
+            context.update_data_docs_site(name, {**site, "site_index_builder": {**index_builder, "validation_results_limit": limit}})
+    context.build_data_docs(resource_identifiers=identifiers, build_index=True)
 
 
 def _record(db_path: Path, report: ValidationReport) -> None:
