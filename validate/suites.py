@@ -210,6 +210,7 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
     _quiet_gx()
     import great_expectations as gx
     import great_expectations.expectations as gxe
+    from great_expectations.expectations.row_conditions import Column
 
     started = time.monotonic()
     frame, documents, failed_by_document = residuals.fetch()
@@ -243,8 +244,7 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
                 gxe.ExpectColumnValuesToBeBetween(
                     column="excess_fen",
                     max_value=0,
-                    row_condition=f'identity=="{row["identity"]}"',
-                    condition_parser="pandas",
+                    row_condition=Column("identity") == row["identity"],
                     meta={"identity": row["identity"], "severity": row["severity"], "description": row["description"]},
                 )
             )
