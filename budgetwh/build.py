@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import subprocess
 import sys
@@ -40,9 +41,52 @@ class DbtResult:
         return picked
 
 
-def dbt_executable() -> str:
-    candidate = Path(sys.executable).parent / "dbt"
-    return str(candidate) if candidate.exists() else "dbt"
+class DbtProcess:
+    """dbt in a child process (budgetwh/dbt_process.py): each build gets a clean process, its own
+    DuckDB handle or SparkSession, released on exit. Start it early and `run` it when the command
+    is known: dbt's import overlaps what the caller does meanwhile."""
+
+    def __init__(self, target_name: str, target_dir: Path, env: dict[str, str]):
+        self.fixed_args = [
+            "--target", target_name,
+            "--project-dir", str(PROJECT_DIR),
+            "--target-path", str(target_dir),
+            "--log-path", str(target_dir / "logs"),
+        ]
+        self.process = subprocess.Popen(
+            [sys.executable, "-m", "budgetwh.dbt_process", *self.fixed_args],
+            cwd=PROJECT_DIR,
+            env={
+                # dbt's debug-level file log (every statement of every node) costs a quarter of a
+                # nightly's build; info keeps what ran and what failed. DBT_LOG_LEVEL_FILE=debug
+                # brings the statements back.
+                "DBT_LOG_LEVEL_FILE": "info",
+                **os.environ,
+                "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
+                "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
+                **env,
+            },
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+
+    def run(self, args: list[str], quiet: bool = True) -> DbtResult:
+        requested = time.monotonic()
+        output, _ = self.process.communicate(json.dumps(args) + "\n")
+        result = DbtResult(["dbt", *args, *self.fixed_args], self.process.returncode, time.monotonic() - requested, output)
+        if not quiet:
+            print(result.output)
+        return result
+
+    def cancel(self) -> None:
+        """End the process without running dbt (the caller found nothing to build), or stop dbt
+        (the caller failed or was interrupted while it ran)."""
+        if self.process.poll() is not None:
+            return
+        if self.process.stdin and not self.process.stdin.closed:
+            self.process.communicate("\n")
+        else:
+            self.process.kill()
+            self.process.wait()
 
 
 def dbt_target_dir(db_path: Path) -> Path:
@@ -51,32 +95,17 @@ def dbt_target_dir(db_path: Path) -> Path:
 
 
 def _dbt(args: list[str], target_name: str, target_dir: Path, env: dict[str, str], quiet: bool) -> DbtResult:
-    """dbt in a subprocess, so that each build gets a clean process: its own DuckDB handle, or its
-    own SparkSession, released on exit."""
-    command = [
-        dbt_executable(), *args,
-        "--target", target_name,
-        "--project-dir", str(PROJECT_DIR),
-        "--target-path", str(target_dir),
-        "--log-path", str(target_dir / "logs"),
-    ]
-    env = {
-        **os.environ,
-        "DBT_PROFILES_DIR": str(PROJECT_DIR / "profiles"),
-        "DBT_SEND_ANONYMOUS_USAGE_STATS": "false",
-        **env,
-    }
-    started = time.monotonic()
-    process = subprocess.run(command, cwd=PROJECT_DIR, env=env, capture_output=True, text=True)
-    result = DbtResult(command, process.returncode, time.monotonic() - started, process.stdout + process.stderr)
-    if not quiet:
-        print(result.output)
-    return result
+    return DbtProcess(target_name, target_dir, env).run(args, quiet=quiet)
+
+
+def start_dbt(db_path: Path) -> DbtProcess:
+    """A dbt process for the warehouse file `db_path`, waiting for its command (see `dbt_build`)."""
+    return DbtProcess("duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path)})
 
 
 def run_dbt(args: list[str], db_path: Path, quiet: bool = True) -> DbtResult:
     """dbt on the duckdb target, against the warehouse file `db_path`."""
-    return _dbt(args, "duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path)}, quiet)
+    return start_dbt(db_path).run(args, quiet=quiet)
 
 
 def project_fingerprint() -> str:
@@ -107,9 +136,13 @@ def _record_fingerprint(db_path: Path, fingerprint: str) -> None:
         con.execute("insert into meta.build_state values (?, current_timestamp)", [fingerprint])
 
 
-def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None) -> DbtResult:
+def dbt_build(
+    db_path: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None,
+    process: DbtProcess | None = None,
+) -> DbtResult:
     """dbt build; incremental models add only new documents unless the project changed since the
-    warehouse was last built (then everything is rebuilt, so no row is left from older code)."""
+    warehouse was last built (then everything is rebuilt, so no row is left from older code).
+    `process` is one started by `start_dbt(db_path)` beforehand."""
     fingerprint = project_fingerprint()
     if full_refresh is None:
         full_refresh = built_fingerprint(db_path) != fingerprint
@@ -121,7 +154,7 @@ def dbt_build(db_path: Path, select: str | None = None, quiet: bool = True, full
         args += ["--exclude", "resource_type:seed"]
     if select:
         args += ["--select", select]
-    result = run_dbt(args, db_path, quiet=quiet)
+    result = (process or start_dbt(db_path)).run(args, quiet=quiet)
     if result.ok and not select:
         _record_fingerprint(db_path, fingerprint)
     return result

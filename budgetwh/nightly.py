@@ -19,7 +19,7 @@ from pathlib import Path
 
 import duckdb
 
-from budgetwh.build import built_fingerprint, dbt_build, project_fingerprint
+from budgetwh.build import built_fingerprint, dbt_build, project_fingerprint, start_dbt
 from budgetwh.export import export_snapshot_and_publish_later
 
 
@@ -132,6 +132,8 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
         for leftover in (work, Path(f"{work}.wal")):
             leftover.unlink(missing_ok=True)
         snapshot = None
+        # dbt imports while the warehouse is copied and the inbox ingested; it waits for its command
+        dbt = start_dbt(work)
         try:
             _checkpointed_copy(db_path, work)
             done("copy")
@@ -140,6 +142,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             done("ingest")
             if _nothing_new(summary.ingest, work, exports):
                 summary.nothing_new = True
+                dbt.cancel()
                 for leftover in (work, Path(f"{work}.wal")):
                     leftover.unlink(missing_ok=True)
                 summary.seconds = time.monotonic() - started
@@ -149,7 +152,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             # (int_build__scope), and the suites validate what it recomputed
             incremental = built_fingerprint(work) == project_fingerprint()
             importing = _import_validation_while_dbt_builds()
-            result = dbt_build(work, full_refresh=not incremental)
+            result = dbt_build(work, full_refresh=not incremental, process=dbt)
             if not result.ok:
                 raise NightlyFailed("build", "; ".join(result.failures()[:8]) or "dbt build failed")
             done("build")
@@ -172,6 +175,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             publish()
             done("swap")
         except BaseException:
+            dbt.cancel()
             for leftover in (work, Path(f"{work}.wal")):
                 leftover.unlink(missing_ok=True)
             if summary.exports is not None and summary.steps[-1][0] != "swap":
