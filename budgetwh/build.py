@@ -78,15 +78,11 @@ class DbtProcess:
         return result
 
     def cancel(self) -> None:
-        """End the process without running dbt (the caller found nothing to build), or stop dbt
-        (the caller failed or was interrupted while it ran)."""
-        if self.process.poll() is not None:
-            return
-        if self.process.stdin and not self.process.stdin.closed:
-            self.process.communicate("\n")
-        else:
+        """Stop the process: before its command (it only imported dbt; the caller found nothing to
+        build), or while dbt runs (the caller failed or was interrupted, and discards the warehouse)."""
+        if self.process.poll() is None:
             self.process.kill()
-            self.process.wait()
+            self.process.communicate()
 
 
 def dbt_target_dir(db_path: Path) -> Path:

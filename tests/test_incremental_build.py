@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from budgetwh.build import dbt_build
+from budgetwh.build import dbt_build, dbt_target_dir
 from budgetwh.export import export
 from ingest.runner import run_batch
 from tests.test_exports_nightly import _export_rows, nightly
@@ -126,3 +126,50 @@ def test_the_nightly_exports_equal_the_full_builds_and_reuse_unchanged_partition
     for model in unchanged:
         assert manifest["models"][model]["files"] == first[model]["files"], model
     assert all(m["partitions_reused"] == 0 for m in first.values())
+
+
+def test_the_incremental_build_keeps_every_column_description_as_a_comment(two_nights_and_a_full_build):
+    """Comments are written when a table is created, not rewritten by each night's added rows
+    (macros/persist_docs.sql): after the second night they are still the full build's, which are
+    the YAML's descriptions."""
+    db, full = two_nights_and_a_full_build["db"], two_nights_and_a_full_build["full"]
+    query = """
+        select schema_name, table_name, column_name, comment from duckdb_columns()
+        where schema_name in ('staging', 'intermediate', 'marts', 'audit') order by all
+    """
+    with duckdb.connect(str(db), read_only=True) as con:
+        nightly_comments = [c for c in con.execute(query).fetchall() if c[1] != "validation_runs"]
+    with duckdb.connect(str(full), read_only=True) as con:
+        full_comments = con.execute(query).fetchall()
+    assert nightly_comments == full_comments  # validation_runs: written by the nightly's validation only
+    comments = {(s, t, c): comment for s, t, c, comment in nightly_comments}
+    assert comments[("marts", "fct_expenditure", "total_yuan")] == "本年支出合计 / 支出预算合计, yuan."
+    assert sum(1 for s, t, c in comments if s == "marts" and comments[(s, t, c)]) > 150
+
+
+def test_an_incremental_build_tests_the_new_documents_and_catches_a_duplicate_in_one(tmp_path):
+    """The tests of the staging models that hold every printed row check, on an incremental build,
+    only the documents it adds (`where: "__new_documents__"`, macros/tests/new_documents.sql): a row
+    printed twice under one key in a new document still fails the build."""
+    synth(tmp_path / "corpus", "--departments", "2", "--years", "2021-2022", "--defect-rate", "0", "--seed", "5")
+    files = sorted((tmp_path / "corpus" / "txt").glob("*.txt"))
+    new = [f for f in files if f.name.startswith("d002-2022-")]
+    db = tmp_path / "w.duckdb"
+    assert run_batch([f for f in files if f not in new], db).exit_code == 0
+    assert dbt_build(db).ok
+    assert run_batch(new, db).exit_code == 0
+    with duckdb.connect(str(db)) as con:
+        con.execute("""
+            insert into raw.table_rows
+            select r.* from raw.table_rows r join raw.documents d using (document_id)
+            where d.source_name = ? and r.row_no = 3
+            order by r.table_seq limit 1
+        """, [new[0].name])
+    result = dbt_build(db)
+    assert not result.ok
+    assert any("unique_combination_of_columns_stg_disclosure__table_rows" in line for line in result.failures())
+    # what the staging tests read: the documents not yet built, not the millions of rows before them
+    staging_tests = [p.read_text(encoding="utf-8") for p in (dbt_target_dir(db) / "run").rglob("*.sql")
+                     if p.parent.name == "_disclosure__models.yml"]
+    scoped = [t for t in staging_tests if 'where document_id not in (select document_id from "w"."intermediate"."int_build__documents_built")' in t]
+    assert len(scoped) == 2  # table_rows' two tests; the models below it were skipped with their tests

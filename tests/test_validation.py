@@ -34,6 +34,8 @@ def test_gx_checkpoint_agrees_with_dbt_and_writes_data_docs(corpus_built, tmp_pa
     index = tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site" / "index.html"
     assert docs == str(index) and index.exists()
     assert "identities_plausibility" in index.read_text(encoding="utf-8")
+    # GX's comments-only variables file is dropped: it parsed it hundreds of times a run
+    assert not (tmp_path / "gx" / "uncommitted" / "config_variables.yml").exists()
 
 
 def test_validate_exits_non_zero_when_the_suites_cannot_run(tmp_path):
@@ -53,8 +55,12 @@ def test_data_docs_are_built_once_per_run_and_list_only_the_latest_runs(corpus_b
     db = tmp_path / "w.duckdb"
     shutil.copy(corpus_built, db)
     monkeypatch.setattr(suites, "DATA_DOCS_RUNS_LISTED", 2)
-    for _ in range(3):
+    variables = tmp_path / "gx" / "uncommitted" / "config_variables.yml"
+    for run in range(3):
+        if run == 2:
+            variables.write_text("# a person's own variable\nsite_owner: audit team\n", encoding="utf-8")
         report = suites.run_validation(db)
+    assert variables.read_text(encoding="utf-8").endswith("site_owner: audit team\n")  # defines one: kept
     site = tmp_path / "gx" / "uncommitted" / "data_docs" / "local_site"
     listed = set(re.findall(r'validations/[^"]*\.html', (site / "index.html").read_text(encoding="utf-8")))
     runs = {path.split("/")[3] for path in listed}

@@ -301,15 +301,18 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
 
 
 def _drop_empty_config_variables(root: Path) -> None:
-    """GX writes uncommitted/config_variables.yml (comments only) with a new project, then reads and
-    parses it on every access to a context variable, several hundred times a run (0.25 s); a missing
-    file reads as no variables. A file that defines any variable is kept."""
+    """GX writes uncommitted/config_variables.yml with a new project, holding comments and its own
+    instance_id (the identity of its usage statistics, which _quiet_gx turns off), then reads and
+    parses it on every access to a context variable, several hundred times a run (0.25 s). Without
+    the file GX reads no variables and keeps an instance_id in memory. A file that defines any
+    other variable is a person's, and kept."""
     path = root / "gx" / "uncommitted" / "config_variables.yml"
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError:
         return
-    if all(not line.strip() or line.lstrip().startswith("#") for line in lines):
+    defined = [line for line in lines if line.strip() and not line.lstrip().startswith("#")]
+    if all(line.startswith("instance_id:") for line in defined):
         path.unlink()
 
 
