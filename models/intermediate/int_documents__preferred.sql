@@ -1,3 +1,4 @@
+{{ config(**scoped_by('department_key')) }}
 -- int_documents__preferred: when one department-year-kind has several documents printing the same
 -- table (the text, the workbook and a PDF of one disclosure), the facts come from one of them:
 -- the text rendering first, then the workbook, then PDF; the one with more body rows, the newest.
@@ -8,13 +9,13 @@ tables as (
         document_id,
         table_kind,
         count(*) filter (where row_role = 'body') as body_rows
-    from {{ ref('stg_disclosure__table_rows') }}
+    from {{ scoped_ref('stg_disclosure__table_rows', 'document_id') }}
     where table_kind is not null
     group by document_id, table_kind
 ),
 
 documents as (
-    select * from {{ ref('int_documents__departments') }}
+    select * from {{ scoped_ref('int_documents__departments', 'department_key') }}
 ),
 
 ranked as (
