@@ -9,6 +9,18 @@
 {% endmacro %}
 
 
+{#- int_build__documents_built, the record of the documents every earlier build finished with (it is
+    appended to at the very end of a build), or none before the first build. Looked up by name: the
+    models and tests that read it run before it in the same build. -#}
+{% macro documents_built_relation() %}
+    {%- if not execute -%}
+        {%- do return(none) -%}
+    {%- endif -%}
+    {%- do return(adapter.get_relation(database=target.database, schema=generate_schema_name('intermediate', none),
+                                       identifier='int_build__documents_built')) -%}
+{% endmacro %}
+
+
 {#- The build scope: a model whose rows depend on more than one document (a fact takes the preferred
     of a department-year's documents, a YoY row the prior year, a rank the whole region-year) is
     recomputed for the scope of int_build__scope only: every document of every department that has

@@ -1,6 +1,6 @@
 {#- Descriptions reach the warehouse as comments when a table is created. An incremental run adds
     rows to a table that already has them: its column comments would be rewritten one statement per
-    column, after a query of the catalogue, for every model every night (about a second of the
+    column, after a query of the catalogue, for every model every night (half a second of a
     nightly's build). A changed description changes the project, and budgetwh then rebuilds in full. -#}
 {% macro duckdb__persist_docs(relation, model, for_relation=true, for_columns=true) -%}
   {%- set adding_rows = model.config.materialized == 'incremental'

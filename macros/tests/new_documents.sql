@@ -22,8 +22,8 @@
     for the end of the build, and the models below them for these tests. -#}
 {% macro new_documents_condition() -%}
     {%- set built = none -%}
-    {%- if execute and target.type == 'duckdb' and not flags.FULL_REFRESH -%}
-        {%- set built = adapter.get_relation(database=target.database, schema='intermediate', identifier='int_build__documents_built') -%}
+    {%- if target.type == 'duckdb' and not flags.FULL_REFRESH -%}
+        {%- set built = documents_built_relation() -%}
     {%- endif -%}
     {%- if built is none -%}
         true

@@ -3,10 +3,7 @@
 -- scope is every document of their departments (a fact, a YoY row or a cross-year check of one
 -- department-year reads its neighbours), and is_new marks the new documents themselves (a region's
 -- ranks change only in the new documents' region-years).
-{%- set built = none %}
-{%- if execute %}
-    {%- set built = adapter.get_relation(database=this.database, schema=this.schema, identifier='int_build__documents_built') %}
-{%- endif %}
+{%- set built = documents_built_relation() %}
 with
 
 documents as (
