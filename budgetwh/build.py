@@ -90,10 +90,6 @@ def dbt_target_dir(db_path: Path) -> Path:
     return db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
 
 
-def _dbt(args: list[str], target_name: str, target_dir: Path, env: dict[str, str], quiet: bool) -> DbtResult:
-    return DbtProcess(target_name, target_dir, env).run(args, quiet=quiet)
-
-
 def start_dbt(db_path: Path) -> DbtProcess:
     """A dbt process for the warehouse file `db_path`, waiting for its command (see `dbt_build`)."""
     return DbtProcess("duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path)})
@@ -161,7 +157,7 @@ def run_dbt_spark(args: list[str], warehouse: Path, quiet: bool = True) -> DbtRe
     ends with the subprocess, so that validation and export can open the metastore after it."""
     from budgetwh.spark import spark_environment
 
-    return _dbt(args, "spark", warehouse / ".dbt-target", spark_environment(warehouse), quiet)
+    return DbtProcess("spark", warehouse / ".dbt-target", spark_environment(warehouse)).run(args, quiet=quiet)
 
 
 def dbt_build_spark(warehouse: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None) -> DbtResult:

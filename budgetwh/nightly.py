@@ -82,14 +82,15 @@ def _checkpointed_copy(source: Path, target: Path) -> None:
         shutil.copy2(source, target)
 
 
-def _nothing_new(ingest, work: Path, exports: Path) -> bool:
+def _nothing_new(ingest, same_project: bool, exports: Path) -> bool:
     """Nothing landed or was rejected, the project is the one the warehouse was built with, and
     exports are published: the build, the suites and the export would reproduce what readers have."""
-    return (
-        not ingest.landed and not ingest.rejected
-        and built_fingerprint(work) == project_fingerprint()
-        and (exports / "manifest.json").exists()
-    )
+    return not ingest.landed and not ingest.rejected and same_project and (exports / "manifest.json").exists()
+
+
+def _discard(work: Path) -> None:
+    for leftover in (work, Path(f"{work}.wal")):
+        leftover.unlink(missing_ok=True)
 
 
 def _import_validation_while_dbt_builds() -> threading.Thread:
@@ -129,9 +130,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
 
     with nightly_lock(db_path):
         work = db_path.parent / f".{db_path.stem}.next.duckdb"
-        for leftover in (work, Path(f"{work}.wal")):
-            leftover.unlink(missing_ok=True)
-        snapshot = None
+        _discard(work)
         # dbt imports while the warehouse is copied and the inbox ingested; it waits for its command
         dbt = start_dbt(work)
         try:
@@ -140,17 +139,16 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             _fail_if_injected("ingest")
             summary.ingest = run_batch([inbox], work, jobs=jobs, progress=progress)
             done("ingest")
-            if _nothing_new(summary.ingest, work, exports):
-                summary.nothing_new = True
-                dbt.cancel()
-                for leftover in (work, Path(f"{work}.wal")):
-                    leftover.unlink(missing_ok=True)
-                summary.seconds = time.monotonic() - started
-                return summary
-            _fail_if_injected("build")
             # the same project as yesterday: the build recomputes the new documents' departments only
             # (int_build__scope), and the suites validate what it recomputed
             incremental = built_fingerprint(work) == project_fingerprint()
+            if _nothing_new(summary.ingest, incremental, exports):
+                summary.nothing_new = True
+                dbt.cancel()
+                _discard(work)
+                summary.seconds = time.monotonic() - started
+                return summary
+            _fail_if_injected("build")
             importing = _import_validation_while_dbt_builds()
             result = dbt_build(work, full_refresh=not incremental, process=dbt)
             if not result.ok:
@@ -161,8 +159,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             summary.validation = run_validation(work, build_scope_only=incremental)
             done("validate")
             _fail_if_injected("export")
-            snapshot, publish = export_snapshot_and_publish_later(work, exports)
-            summary.exports = snapshot
+            summary.exports, publish = export_snapshot_and_publish_later(work, exports)
             done("export")
             _fail_if_injected("swap")
             con = duckdb.connect(str(work))
@@ -176,8 +173,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             done("swap")
         except BaseException:
             dbt.cancel()
-            for leftover in (work, Path(f"{work}.wal")):
-                leftover.unlink(missing_ok=True)
+            _discard(work)
             if summary.exports is not None and summary.steps[-1][0] != "swap":
                 shutil.rmtree(summary.exports.snapshot, ignore_errors=True)
             raise
