@@ -71,16 +71,18 @@ def _quote(path: Path) -> str:
     return "'" + str(path).replace("'", "''") + "'"
 
 
-def write_snapshot(db_path: Path, snapshot: Path, previous: Path | None = None) -> dict[str, dict]:
+def write_snapshot(db_path: Path, snapshot: Path, previous: Path | None = None, read_only: bool = True) -> dict[str, dict]:
     """Write every exported table of the warehouse into `snapshot` (which must not exist).
 
     A partition (a model's fiscal year) whose rows are those of the `previous` snapshot — the same
     columns, the same count and the same fingerprint of its rows — is linked from it instead of
-    written again: a nightly that adds one department-year rewrites the partitions it changed."""
+    written again: a nightly that adds one department-year rewrites the partitions it changed.
+    `read_only=False` shares the database with this process's other read-write connections (the
+    nightly exports while it validates)."""
     snapshot.mkdir(parents=True)
     models: dict[str, dict] = {}
     before = _manifest_of(previous)
-    con = duckdb.connect(str(db_path), read_only=True)
+    con = duckdb.connect(str(db_path), read_only=read_only)
     try:
         for schema, name, columns in exported_tables(con):
             target = snapshot / name
@@ -274,7 +276,7 @@ def new_snapshot_path(out: Path) -> Path:
     return snapshots_dir(out) / f"{stamp}-{uuid.uuid4().hex[:8]}"
 
 
-def export_snapshot_and_publish_later(db_path: Path, out: Path):
+def export_snapshot_and_publish_later(db_path: Path, out: Path, read_only: bool = True):
     """Write the snapshot now; return it and the one call that publishes it (the nightly publishes
     only after the warehouse itself has been swapped in)."""
     started = time.monotonic()
@@ -282,7 +284,7 @@ def export_snapshot_and_publish_later(db_path: Path, out: Path):
     # the published snapshot, whose unchanged partitions the new one links to
     previous = out.resolve() if out.is_symlink() and out.exists() else None
     try:
-        models = write_snapshot(db_path, snapshot, previous)
+        models = write_snapshot(db_path, snapshot, previous, read_only=read_only)
     except BaseException:
         shutil.rmtree(snapshot, ignore_errors=True)
         raise

@@ -13,7 +13,7 @@ import os
 import shutil
 import threading
 import time
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -93,28 +93,44 @@ def _discard(work: Path) -> None:
         leftover.unlink(missing_ok=True)
 
 
-def _import_validation_while_dbt_builds() -> threading.Thread:
-    """great-expectations takes seconds to import: the nightly imports it on the second core while
-    dbt (another process) builds, instead of after."""
+class _Background:
+    """One call on another thread; `result()` waits for it and returns its value or raises its error."""
 
-    def run() -> None:
-        try:
-            from validate.suites import _quiet_gx
+    def __init__(self, name: str, call):
+        self._value, self._error = None, None
 
-            _quiet_gx()
-            import great_expectations  # noqa: F401
-            import great_expectations.expectations  # noqa: F401
-        except Exception:  # noqa: BLE001 - the validation step imports it again and reports failures
-            pass
+        def run() -> None:
+            try:
+                self._value = call()
+            except BaseException as error:  # noqa: BLE001 - handed to whoever waits for the result
+                self._error = error
 
-    thread = threading.Thread(target=run, name="import-great-expectations", daemon=True)
-    thread.start()
-    return thread
+        self._thread = threading.Thread(target=run, name=name, daemon=True)
+        self._thread.start()
+
+    def result(self):
+        self._thread.join()
+        if self._error is not None:
+            raise self._error
+        return self._value
+
+
+def _prepare_validation(gx_root: Path):
+    """great-expectations takes seconds to import, and its suites and Checkpoint need no data: they
+    are made on another thread while dbt (another process) builds. On failure the validation step
+    makes them again, and fails with the reason."""
+    from validate.suites import prepare_suites
+
+    try:
+        return prepare_suites(gx_root)
+    except Exception:  # noqa: BLE001
+        return None
 
 
 def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progress=None, on_step=None) -> NightlySummary:
-    from ingest.runner import run_batch
-    from validate.suites import run_validation
+    from ingest.parse import ParseOptions
+    from ingest.runner import ParserPool, run_batch
+    from validate.suites import gx_root_for, run_validation
 
     summary = NightlySummary()
     started = time.monotonic()
@@ -131,13 +147,17 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
     with nightly_lock(db_path):
         work = db_path.parent / f".{db_path.stem}.next.duckdb"
         _discard(work)
-        # dbt imports while the warehouse is copied and the inbox ingested; it waits for its command
-        dbt = start_dbt(work)
+        # dbt imports while the warehouse is copied and the inbox ingested, and waits for its command;
+        # the parser processes start, and pandas (the ingest's Arrow tables need it) imports, meanwhile
+        dbt = start_dbt(work, log_level="warn")
+        parsers = ParserPool(jobs, ParseOptions())
+        _Background("import-pandas", lambda: __import__("pandas"))
+        preparing = None
         try:
             _checkpointed_copy(db_path, work)
             done("copy")
             _fail_if_injected("ingest")
-            summary.ingest = run_batch([inbox], work, jobs=jobs, progress=progress)
+            summary.ingest = run_batch([inbox], work, jobs=jobs, progress=progress, parsers=parsers)
             done("ingest")
             # the same project as yesterday: the build recomputes the new documents' departments only
             # (int_build__scope), and the suites validate what it recomputed
@@ -149,17 +169,28 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
                 summary.seconds = time.monotonic() - started
                 return summary
             _fail_if_injected("build")
-            importing = _import_validation_while_dbt_builds()
+            preparing = _Background("prepare-validation", lambda: _prepare_validation(gx_root_for(work)))
             result = dbt_build(work, full_refresh=not incremental, process=dbt)
             if not result.ok:
                 raise NightlyFailed("build", "; ".join(result.failures()[:8]) or "dbt build failed")
             done("build")
             _fail_if_injected("validate")
-            importing.join()
-            summary.validation = run_validation(work, build_scope_only=incremental)
+            prepared = preparing.result()
+
+            def export_snapshot():
+                _fail_if_injected("export")
+                return export_snapshot_and_publish_later(work, exports, read_only=False)
+
+            # the export reads the marts, the validation the residuals: both at once, on one database
+            exporting = _Background("export", export_snapshot)
+            try:
+                summary.validation = run_validation(work, build_scope_only=incremental, prepared=prepared)
+            except BaseException:
+                with suppress(BaseException):
+                    summary.exports, _ = exporting.result()
+                raise
             done("validate")
-            _fail_if_injected("export")
-            summary.exports, publish = export_snapshot_and_publish_later(work, exports)
+            summary.exports, publish = exporting.result()
             done("export")
             _fail_if_injected("swap")
             con = duckdb.connect(str(work))
@@ -173,6 +204,11 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             done("swap")
         except BaseException:
             dbt.cancel()
+            parsers.close()
+            if preparing is not None:
+                # not cut off half-way through writing the GX project's files
+                with suppress(BaseException):
+                    preparing.result()
             _discard(work)
             if summary.exports is not None and summary.steps[-1][0] != "swap":
                 shutil.rmtree(summary.exports.snapshot, ignore_errors=True)

@@ -96,7 +96,10 @@ class _Slot:
     started: float = 0.0
 
 
-class _Pool:
+class ParserPool:
+    """The worker processes a batch parses in. `run_batch` starts its own; a caller that knows a
+    batch is coming (the nightly, while it copies the warehouse) can start one early and hand it over."""
+
     def __init__(self, jobs: int, options: ParseOptions):
         # A fork server keeps workers free of the writer's DuckDB threads.
         self.context = mp.get_context("forkserver")
@@ -131,10 +134,11 @@ class _Pool:
                 slot.process.kill()
 
 
-def parse_in_workers(files: list[Path], jobs: int, options: ParseOptions, timeout: float):
-    """Yield ('ok', path, ParsedDocument) or ('rejected', path, kind, message) per file."""
+def parse_in_workers(files: list[Path], jobs: int, options: ParseOptions, timeout: float, pool: ParserPool | None = None):
+    """Yield ('ok', path, ParsedDocument) or ('rejected', path, kind, message) per file; the pool,
+    given or started here, is closed at the end."""
     queue = deque(str(f) for f in files)
-    pool = _Pool(min(jobs, max(1, len(files))), options)
+    pool = pool or ParserPool(min(jobs, max(1, len(files))), options)
     try:
         while queue or any(s.task for s in pool.slots):
             for slot in pool.slots:
@@ -178,13 +182,21 @@ def run_batch(
     lock_timeout: float = 600.0,
     progress=None,
     on_wait=None,
+    parsers: ParserPool | None = None,
 ) -> BatchSummary:
+    """Land every new file of `paths` in `db_path`. `parsers`, if given, is a ParserPool started
+    beforehand (with the same options); the batch closes it."""
     options = options or ParseOptions()
     started = time.monotonic()
     summary = BatchSummary()
     files, summary.skipped = discover(paths)
 
-    con = connect(db_path, lock_timeout=lock_timeout, on_wait=on_wait)
+    try:
+        con = connect(db_path, lock_timeout=lock_timeout, on_wait=on_wait)
+    except BaseException:
+        if parsers:
+            parsers.close()
+        raise
     try:
         writer = RawWriter(con)
         landed = writer.landed_ids()
@@ -208,7 +220,7 @@ def run_batch(
             to_parse.append(path)
 
         task = progress.add_task("parsing", total=len(to_parse)) if progress else None
-        for message in parse_in_workers(to_parse, jobs, options, timeout):
+        for message in parse_in_workers(to_parse, jobs, options, timeout, pool=parsers):
             status, path = message[0], message[1]
             name = Path(path).name
             if status == "ok":
@@ -229,5 +241,7 @@ def run_batch(
                 progress.advance(task)
     finally:
         con.close()
+        if parsers and any(slot.process.is_alive() for slot in parsers.slots):
+            parsers.close()
     summary.seconds = time.monotonic() - started
     return summary

@@ -198,25 +198,33 @@ class SparkResiduals:
             spark.createDataFrame(rows, schema).coalesce(1).write.insertInto("audit.validation_runs")
 
 
-def run_validation(db_path: Path, build_docs: bool = True, build_scope_only: bool = False) -> ValidationReport:
+def run_validation(
+    db_path: Path, build_docs: bool = True, build_scope_only: bool = False, prepared: PreparedSuites | None = None,
+) -> ValidationReport:
     """Validate the latest residuals of the warehouse (or only those of the last incremental
-    build's scope); write audit.validation_runs and Data Docs."""
-    return validate_residuals(DuckDBResiduals(db_path, build_scope_only), build_docs=build_docs)
+    build's scope); write audit.validation_runs and Data Docs. `prepared`: the suites of
+    `prepare_suites(gx_root_for(db_path))`, made beforehand."""
+    return validate_residuals(DuckDBResiduals(db_path, build_scope_only), build_docs=build_docs, prepared=prepared)
 
 
-def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
-    """The suites over the frame `residuals` fetches (DuckDBResiduals or SparkResiduals); the
-    report is recorded where the residuals came from, Data Docs written under residuals.gx_root."""
+@dataclass
+class PreparedSuites:
+    """The GX project with the catalogue's suites and the Checkpoint, ready for a frame."""
+
+    root: Path
+    context: object
+    checkpoint: object
+
+
+def prepare_suites(root: Path) -> PreparedSuites:
+    """The GX file project under `root`, its suites written from the catalogue, and the Checkpoint
+    that validates them. Needs no data: the nightly makes it while dbt builds."""
     _quiet_gx()
     import great_expectations as gx
     import great_expectations.expectations as gxe
     from great_expectations.expectations.row_conditions import Column
 
-    started = time.monotonic()
-    frame, documents, failed_by_document = residuals.fetch()
-
     catalogue = load_catalogue()
-    root = residuals.gx_root
     root.mkdir(parents=True, exist_ok=True)
     context = gx.get_context(mode="file", project_root_dir=str(root))
     _drop_empty_config_variables(root)
@@ -273,7 +281,18 @@ def validate_residuals(residuals, build_docs: bool = True) -> ValidationReport:
     checkpoint = context.checkpoints.add_or_update(
         gx.Checkpoint(name="identities", validation_definitions=definitions, actions=[], result_format="SUMMARY")
     )
-    result = checkpoint.run(batch_parameters={"dataframe": frame})
+    return PreparedSuites(root=root, context=context, checkpoint=checkpoint)
+
+
+def validate_residuals(residuals, build_docs: bool = True, prepared: PreparedSuites | None = None) -> ValidationReport:
+    """The suites over the frame `residuals` fetches (DuckDBResiduals or SparkResiduals); the
+    report is recorded where the residuals came from, Data Docs written under residuals.gx_root."""
+    started = time.monotonic()
+    frame, documents, failed_by_document = residuals.fetch()
+    if prepared is None or prepared.root != residuals.gx_root:
+        prepared = prepare_suites(residuals.gx_root)
+    root, context = prepared.root, prepared.context
+    result = prepared.checkpoint.run(batch_parameters={"dataframe": frame})
     if build_docs:
         _build_data_docs_once(context, result)
 
