@@ -3,8 +3,19 @@
     document without re-reading the rest. `budgetwh build` rebuilds everything in full when the
     project itself (models, macros, seeds) has changed since the last build. -#}
 {% macro only_new_documents(document_column='document_id') %}
+    {%- set documents = source('raw', 'documents') -%}
     {%- if is_incremental() %}
+    {%- set built = documents_built_relation() if target.type == 'duckdb' else none %}
+    {%- if built is none %}
     and {{ document_column }} not in (select distinct document_id from {{ this }})
+    {%- else %}
+    {#- The candidates are the few documents the last finished build did not have; a build that
+        failed half-way may have added some of them to this model already. Looking those up is a
+        scan of one column, where the distinct documents of this model were a hash of millions of rows. #}
+    {%- set candidates = '(select document_id from ' ~ documents ~ ' where document_id not in (select document_id from ' ~ built ~ '))' %}
+    and {{ document_column }} in {{ candidates }}
+    and {{ document_column }} not in (select document_id from {{ this }} where document_id in {{ candidates }})
+    {%- endif %}
     {%- endif %}
 {% endmacro %}
 
@@ -42,8 +53,8 @@
 
 {#- `column in the scope`: department_key, document_id, or ['region', 'fiscal_year'] (the new
     documents' region-years): the condition, on every run (scope_filter adds it on incremental runs only). -#}
-{% macro in_build_scope(unique_key) %}
-    {%- set scope = ref('int_build__scope') -%}
+{% macro in_build_scope(unique_key, scope=none) %}
+    {%- set scope = scope or ref('int_build__scope') -%}
     {%- if unique_key is string -%}
         {%- set keys = [unique_key] -%}
     {%- else -%}

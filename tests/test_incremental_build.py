@@ -12,7 +12,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from budgetwh.build import dbt_build, dbt_target_dir
+from budgetwh.build import dbt_build, dbt_target_dir, run_dbt
 from budgetwh.export import export
 from ingest.runner import run_batch
 from tests.test_exports_nightly import _export_rows, nightly
@@ -147,6 +147,49 @@ def test_the_incremental_build_keeps_every_column_description_as_a_comment(two_n
     assert sum(1 for s, t, c in comments if s == "marts" and comments[(s, t, c)]) > 150
 
 
+def _declared_not_null_tests(target: Path) -> list[str]:
+    manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
+    return sorted(n["name"] for n in manifest["nodes"].values()
+                  if n["resource_type"] == "test" and (n.get("test_metadata") or {}).get("name") == "not_null")
+
+
+def test_the_nightly_runs_every_declared_not_null_test_in_one_query_before_recording_its_documents(
+    two_nights_and_a_full_build, tmp_path
+):
+    """An incremental build runs the YAML's not_null tests as one query
+    (tests/dbt/assert_declared_not_null_columns.sql), which must pass before the build records its
+    documents, and which finds a null as the test it replaces would."""
+    db = two_nights_and_a_full_build["db"]
+    target = dbt_target_dir(db.parent / f".{db.stem}.next.duckdb")
+    results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
+    assert not [r for r in results if r["unique_id"].startswith("test.budgetwh.not_null_")]
+    combined = next(r for r in results if r["unique_id"] == "test.budgetwh.assert_declared_not_null_columns")
+    recorded = next(r for r in results if r["unique_id"] == "model.budgetwh.int_build__documents_built")
+    assert combined["status"] == "pass"
+
+    def execute(result, moment):
+        return next(t[moment] for t in result["timing"] if t["name"] == "execute")
+
+    assert execute(combined, "completed_at") <= execute(recorded, "started_at")
+    declared = _declared_not_null_tests(target)
+    compiled = (target / "compiled" / "budgetwh" / "tests" / "dbt" / "assert_declared_not_null_columns.sql").read_text(encoding="utf-8")
+    assert len(declared) == 61 and all(f"select '{name}' as failing_test" in compiled for name in declared)
+
+    broken = tmp_path / "broken.duckdb"
+    shutil.copy(db, broken)
+    with duckdb.connect(str(broken)) as con:
+        nulled = con.execute("""
+            update marts.fct_income set department_key = null
+            where fiscal_year = (select min(fiscal_year) from marts.fct_income)
+        """).fetchone()[0]
+    assert nulled > 0
+    result = run_dbt(["test", "--select", "assert_declared_not_null_columns"], broken)
+    assert not result.ok
+    with duckdb.connect(str(broken), read_only=True) as con:
+        sql = (dbt_target_dir(broken) / "compiled" / "budgetwh" / "tests" / "dbt" / "assert_declared_not_null_columns.sql")
+        assert con.execute(sql.read_text(encoding="utf-8")).fetchall() == [("not_null_fct_income_department_key", nulled)]
+
+
 def test_an_incremental_build_tests_the_new_documents_and_catches_a_duplicate_in_one(tmp_path):
     """The tests of the staging models that hold every printed row check, on an incremental build,
     only the documents it adds (`where: "__new_documents__"`, macros/tests/new_documents.sql): a row
@@ -171,5 +214,6 @@ def test_an_incremental_build_tests_the_new_documents_and_catches_a_duplicate_in
     # what the staging tests read: the documents not yet built, not the millions of rows before them
     staging_tests = [p.read_text(encoding="utf-8") for p in (dbt_target_dir(db) / "run").rglob("*.sql")
                      if p.parent.name == "_disclosure__models.yml"]
-    scoped = [t for t in staging_tests if 'where document_id not in (select document_id from "w"."intermediate"."int_build__documents_built")' in t]
+    scoped = [t for t in staging_tests if 'where document_id in (select document_id from "w"."raw"."documents" '
+              'where document_id not in (select document_id from "w"."intermediate"."int_build__documents_built"))' in t]
     assert len(scoped) == 2  # table_rows' two tests; the models below it were skipped with their tests

@@ -1,0 +1,20 @@
+-- The not_null tests of the YAML in one query (macros/tests/declared_not_null.sql): what the nightly
+-- runs in their place. One row per test that finds nulls.
+-- depends_on: {{ source('raw', 'documents') }}
+-- depends_on: {{ source('raw', 'table_rows') }}
+-- depends_on: {{ ref('stg_disclosure__documents') }}
+-- depends_on: {{ ref('stg_disclosure__amount_cells') }}
+-- depends_on: {{ ref('int_documents__departments') }}
+-- depends_on: {{ ref('int_build__scope') }}
+-- depends_on: {{ ref('dim_department') }}
+-- depends_on: {{ ref('dim_economic_subject') }}
+-- depends_on: {{ ref('dim_function_subject') }}
+-- depends_on: {{ ref('fct_basic_expenditure_economic') }}
+-- depends_on: {{ ref('fct_expenditure') }}
+-- depends_on: {{ ref('fct_general_budget_flow') }}
+-- depends_on: {{ ref('fct_income') }}
+-- depends_on: {{ ref('fct_project_performance') }}
+-- depends_on: {{ ref('fct_three_public_costs') }}
+-- depends_on: {{ ref('identity_residuals') }}
+-- depends_on: {{ ref('identity_results') }}
+{{ declared_not_null_checks() }}
