@@ -131,8 +131,10 @@ def _record_fingerprint(db_path: Path, fingerprint: str) -> None:
         con.execute("insert into meta.build_state values (?, current_timestamp)", [fingerprint])
 
 
-# tests/dbt: every not_null test of the YAML in one query, which incremental builds run in their place
-ONE_QUERY_NOT_NULL_TEST = "assert_declared_not_null_columns"
+# tests/dbt: the YAML's tests of these kinds in one query (two: the audit models' and the rest), which
+# incremental builds run in their place
+ONE_QUERY_TESTS = ("assert_declared_column_tests", "assert_declared_audit_column_tests")
+ONE_QUERY_TEST_KINDS = ("not_null", "accepted_values", "relationships")
 
 
 def dbt_build(
@@ -147,11 +149,11 @@ def dbt_build(
         full_refresh = built_fingerprint(db_path) != fingerprint
     args = ["build"]
     if full_refresh:
-        args += ["--full-refresh", "--exclude", ONE_QUERY_NOT_NULL_TEST]
+        args += ["--full-refresh", "--exclude", *ONE_QUERY_TESTS]
     else:
         # the seeds are those the warehouse was built with (they are part of the fingerprint); the
-        # not_null tests run as one query (a node of dbt's costs more than the check itself)
-        args += ["--exclude", "resource_type:seed", "test_name:not_null"]
+        # column tests run as one query (a node of dbt's costs more than the check itself)
+        args += ["--exclude", "resource_type:seed", *(f"test_name:{kind}" for kind in ONE_QUERY_TEST_KINDS)]
     if select:
         args += ["--select", select]
     result = (process or start_dbt(db_path)).run(args, quiet=quiet)
@@ -175,7 +177,7 @@ def dbt_build_spark(warehouse: Path, select: str | None = None, quiet: bool = Tr
     state = warehouse / "build_state.txt"
     if full_refresh is None:
         full_refresh = not state.exists() or state.read_text().strip() != fingerprint
-    args = ["build", "--exclude", ONE_QUERY_NOT_NULL_TEST]
+    args = ["build", "--exclude", *ONE_QUERY_TESTS]
     if full_refresh:
         args.append("--full-refresh")
     if select:

@@ -6,6 +6,7 @@ that changed."""
 from __future__ import annotations
 
 import json
+import re
 import shutil
 from pathlib import Path
 
@@ -147,47 +148,56 @@ def test_the_incremental_build_keeps_every_column_description_as_a_comment(two_n
     assert sum(1 for s, t, c in comments if s == "marts" and comments[(s, t, c)]) > 150
 
 
-def _declared_not_null_tests(target: Path) -> list[str]:
+def _declared_column_tests(target: Path) -> list[str]:
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
-    return sorted(n["name"] for n in manifest["nodes"].values()
-                  if n["resource_type"] == "test" and (n.get("test_metadata") or {}).get("name") == "not_null")
+    return sorted(n["name"] for n in manifest["nodes"].values() if n["resource_type"] == "test"
+                  and (n.get("test_metadata") or {}).get("name") in ("not_null", "accepted_values", "relationships"))
 
 
-def test_the_nightly_runs_every_declared_not_null_test_in_one_query_before_recording_its_documents(
+def test_the_nightly_runs_the_declared_column_tests_in_one_query_before_recording_its_documents(
     two_nights_and_a_full_build, tmp_path
 ):
-    """An incremental build runs the YAML's not_null tests as one query
-    (tests/dbt/assert_declared_not_null_columns.sql), which must pass before the build records its
-    documents, and which finds a null as the test it replaces would."""
+    """An incremental build runs the YAML's not_null, accepted_values and relationships tests as one
+    query (tests/dbt/assert_declared_column_tests.sql), which must pass before the build records its
+    documents, and which fails where the tests it replaces would."""
     db = two_nights_and_a_full_build["db"]
     target = dbt_target_dir(db.parent / f".{db.stem}.next.duckdb")
     results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
-    assert not [r for r in results if r["unique_id"].startswith("test.budgetwh.not_null_")]
-    combined = next(r for r in results if r["unique_id"] == "test.budgetwh.assert_declared_not_null_columns")
+    declared = _declared_column_tests(target)
+    assert len(declared) == 81
+    assert not [r for r in results if r["unique_id"].split(".")[2] in declared]
     recorded = next(r for r in results if r["unique_id"] == "model.budgetwh.int_build__documents_built")
-    assert combined["status"] == "pass"
 
     def execute(result, moment):
         return next(t[moment] for t in result["timing"] if t["name"] == "execute")
 
-    assert execute(combined, "completed_at") <= execute(recorded, "started_at")
-    declared = _declared_not_null_tests(target)
-    compiled = (target / "compiled" / "budgetwh" / "tests" / "dbt" / "assert_declared_not_null_columns.sql").read_text(encoding="utf-8")
-    assert len(declared) == 61 and all(f"select '{name}' as failing_test" in compiled for name in declared)
+    compiled = ""
+    for name in ("assert_declared_column_tests", "assert_declared_audit_column_tests"):
+        combined = next(r for r in results if r["unique_id"] == f"test.budgetwh.{name}")
+        assert combined["status"] == "pass"
+        assert execute(combined, "completed_at") <= execute(recorded, "started_at")
+        compiled += (target / "compiled" / "budgetwh" / "tests" / "dbt" / f"{name}.sql").read_text(encoding="utf-8")
+    assert sorted(re.findall(r"select '(\w+)' as failing_test", compiled)) == declared  # each once
 
     broken = tmp_path / "broken.duckdb"
     shutil.copy(db, broken)
     with duckdb.connect(str(broken)) as con:
-        nulled = con.execute("""
-            update marts.fct_income set department_key = null
-            where fiscal_year = (select min(fiscal_year) from marts.fct_income)
-        """).fetchone()[0]
-    assert nulled > 0
-    result = run_dbt(["test", "--select", "assert_declared_not_null_columns"], broken)
+        first_year = "fiscal_year = (select min(fiscal_year) from marts.fct_income)"
+        nulled = con.execute(f"update marts.fct_income set department_key = null where {first_year}").fetchone()[0]
+        unknown = con.execute("update marts.fct_expenditure set subject_code = '299' || subject_code "
+                              "where fiscal_year = (select max(fiscal_year) from marts.fct_expenditure)").fetchone()[0]
+        mislabelled = con.execute("update marts.fct_income set report_kind = 'final' "
+                                  f"where not ({first_year}) and report_kind = 'final_accounts'").fetchone()[0]
+    assert nulled and unknown and mislabelled
+    result = run_dbt(["test", "--select", "assert_declared_column_tests"], broken)
     assert not result.ok
     with duckdb.connect(str(broken), read_only=True) as con:
-        sql = (dbt_target_dir(broken) / "compiled" / "budgetwh" / "tests" / "dbt" / "assert_declared_not_null_columns.sql")
-        assert con.execute(sql.read_text(encoding="utf-8")).fetchall() == [("not_null_fct_income_department_key", nulled)]
+        sql = (dbt_target_dir(broken) / "compiled" / "budgetwh" / "tests" / "dbt" / "assert_declared_column_tests.sql")
+        assert sorted(con.execute(sql.read_text(encoding="utf-8")).fetchall()) == [
+            ("accepted_values_fct_income_report_kind__final_accounts__budget", mislabelled),
+            ("not_null_fct_income_department_key", nulled),
+            ("relationships_fct_expenditure_subject_code__subject_code__ref_dim_function_subject_", unknown),
+        ]
 
 
 def test_an_incremental_build_tests_the_new_documents_and_catches_a_duplicate_in_one(tmp_path):
@@ -216,4 +226,6 @@ def test_an_incremental_build_tests_the_new_documents_and_catches_a_duplicate_in
                      if p.parent.name == "_disclosure__models.yml"]
     scoped = [t for t in staging_tests if 'where document_id in (select document_id from "w"."raw"."documents" '
               'where document_id not in (select document_id from "w"."intermediate"."int_build__documents_built"))' in t]
-    assert len(scoped) == 2  # table_rows' two tests; the models below it were skipped with their tests
+    # table_rows' unique test; the models below it were skipped with their tests, and so was the one
+    # query of the column tests (assert_declared_column_tests), which waits for them
+    assert len(scoped) == 1

@@ -16,7 +16,7 @@
 -- depends_on: {{ ref('stg_disclosure__amount_rejects') }}
 -- depends_on: {{ ref('stg_disclosure__unmapped_amounts') }}
 -- every model a test of tests/dbt depends on: dbt runs a test before a model only when the model is
--- downstream of all the test's parents (assert_declared_not_null_columns must pass before this records)
+-- downstream of all the test's parents (assert_declared_column_tests must pass before this records)
 -- depends_on: {{ ref('dim_economic_subject') }}
 select
     document_id,

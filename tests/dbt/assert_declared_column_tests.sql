@@ -1,8 +1,10 @@
--- The not_null tests of the YAML in one query (macros/tests/declared_not_null.sql): what the nightly
--- runs in their place. One row per test that finds nulls.
+-- The not_null, accepted_values and relationships tests of the YAML in one query
+-- (macros/tests/declared_column_tests.sql): what an incremental build runs in their place. One row
+-- per test that fails. The audit models' are assert_declared_audit_column_tests. Every table those tests read, but seeds:
 -- depends_on: {{ source('raw', 'documents') }}
 -- depends_on: {{ source('raw', 'table_rows') }}
 -- depends_on: {{ ref('stg_disclosure__documents') }}
+-- depends_on: {{ ref('stg_disclosure__table_rows') }}
 -- depends_on: {{ ref('stg_disclosure__amount_cells') }}
 -- depends_on: {{ ref('int_documents__departments') }}
 -- depends_on: {{ ref('int_build__scope') }}
@@ -15,6 +17,4 @@
 -- depends_on: {{ ref('fct_income') }}
 -- depends_on: {{ ref('fct_project_performance') }}
 -- depends_on: {{ ref('fct_three_public_costs') }}
--- depends_on: {{ ref('identity_residuals') }}
--- depends_on: {{ ref('identity_results') }}
-{{ declared_not_null_checks() }}
+{{ declared_column_tests() }}
