@@ -134,7 +134,14 @@ def _record_fingerprint(db_path: Path, fingerprint: str) -> None:
 # tests/dbt: the YAML's tests of these kinds in one query (two: the audit models' and the rest), which
 # incremental builds run in their place
 ONE_QUERY_TESTS = ("assert_declared_column_tests", "assert_declared_audit_column_tests")
-ONE_QUERY_TEST_KINDS = ("not_null", "accepted_values", "relationships")
+
+
+def one_query_test_kinds() -> list[str]:
+    """The generic tests those two run (dbt_project.yml, vars.one_query_test_kinds)."""
+    import yaml
+
+    project = yaml.safe_load((PROJECT_DIR / "dbt_project.yml").read_text(encoding="utf-8"))
+    return list(project["vars"]["one_query_test_kinds"])
 
 
 def dbt_build(
@@ -153,7 +160,7 @@ def dbt_build(
     else:
         # the seeds are those the warehouse was built with (they are part of the fingerprint); the
         # column tests run as one query (a node of dbt's costs more than the check itself)
-        args += ["--exclude", "resource_type:seed", *(f"test_name:{kind}" for kind in ONE_QUERY_TEST_KINDS)]
+        args += ["--exclude", "resource_type:seed", *(f"test_name:{kind}" for kind in one_query_test_kinds())]
     if select:
         args += ["--select", select]
     result = (process or start_dbt(db_path)).run(args, quiet=quiet)

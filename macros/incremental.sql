@@ -12,12 +12,19 @@
     {#- The candidates are the few documents the last finished build did not have; a build that
         failed half-way may have added some of them to this model already. Looking those up is a
         scan of one column, where the distinct documents of this model were a hash of millions of rows. #}
-    {%- set candidates = '(select document_id from ' ~ documents ~ ' where document_id not in (select document_id from ' ~ built ~ '))' %}
+    {%- set candidates = unbuilt_documents(documents, built) %}
     and {{ document_column }} in {{ candidates }}
     and {{ document_column }} not in (select document_id from {{ this }} where document_id in {{ candidates }})
     {%- endif %}
     {%- endif %}
 {% endmacro %}
+
+
+{#- The documents of `documents` (raw.documents) not in `built` (int_build__documents_built): those
+    landed since the last build that finished, as a subquery. -#}
+{% macro unbuilt_documents(documents, built) -%}
+    (select document_id from {{ documents }} where document_id not in (select document_id from {{ built }}))
+{%- endmacro %}
 
 
 {#- int_build__documents_built, the record of the documents every earlier build finished with (it is

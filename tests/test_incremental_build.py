@@ -13,7 +13,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
-from budgetwh.build import dbt_build, dbt_target_dir, run_dbt
+from budgetwh.build import dbt_build, dbt_target_dir, one_query_test_kinds, run_dbt
 from budgetwh.export import export
 from ingest.runner import run_batch
 from tests.test_exports_nightly import _export_rows, nightly
@@ -151,7 +151,7 @@ def test_the_incremental_build_keeps_every_column_description_as_a_comment(two_n
 def _declared_column_tests(target: Path) -> list[str]:
     manifest = json.loads((target / "manifest.json").read_text(encoding="utf-8"))
     return sorted(n["name"] for n in manifest["nodes"].values() if n["resource_type"] == "test"
-                  and (n.get("test_metadata") or {}).get("name") in ("not_null", "accepted_values", "relationships"))
+                  and (n.get("test_metadata") or {}).get("name") in one_query_test_kinds())
 
 
 def test_the_nightly_runs_the_declared_column_tests_in_one_query_before_recording_its_documents(

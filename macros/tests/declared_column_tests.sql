@@ -1,4 +1,4 @@
-{#- The YAML's not_null, accepted_values and relationships tests as one query: a row per test that
+{#- The YAML's not_null, accepted_values and relationships tests (var one_query_test_kinds) as one query: a row per test that
     fails, with its failing rows. An incremental build (the nightly) runs this singular test
     (tests/dbt/assert_declared_column_tests.sql) in place of the 81 tests one by one: dbt spends
     ~35 ms of its own Python on each test node, almost three seconds of a nightly, where the checks
@@ -17,7 +17,7 @@
     {%- endif -%}
     {%- set checks = [] -%}
     {%- for test in graph.nodes.values() | sort(attribute='unique_id')
-            if test.resource_type == 'test' and (test.test_metadata or {}).get('name') in ['not_null', 'accepted_values', 'relationships'] -%}
+            if test.resource_type == 'test' and (test.test_metadata or {}).get('name') in var('one_query_test_kinds') -%}
         {%- set kwargs = test.test_metadata.kwargs -%}
         {%- set tested = _declared_test_relation(kwargs.model, test, audit) -%}
         {%- if tested is not none -%}
@@ -56,7 +56,6 @@
     {%- if not found -%}
         {{ exceptions.raise_compiler_error(test.name ~ ": cannot read the relation in " ~ spelled) }}
     {%- endif -%}
-    {%- set node = none -%}
     {%- set candidates = [] -%}
     {%- if found.group(1) -%}
         {%- for n in graph.nodes.values() if n.name == found.group(1) and n.resource_type in ('model', 'seed', 'snapshot') -%}

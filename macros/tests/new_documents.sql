@@ -38,7 +38,7 @@
         true
     {%- else -%}
         {%- set documents = api.Relation.create(database=target.database, schema='raw', identifier='documents') -%}
-        document_id in (select document_id from {{ documents }} where document_id not in (select document_id from {{ built }}))
+        document_id in {{ unbuilt_documents(documents, built) }}
     {%- endif -%}
 {%- endmacro %}
 
