@@ -8,7 +8,7 @@ import os
 import subprocess
 import sys
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
@@ -22,6 +22,8 @@ class DbtResult:
     returncode: int
     seconds: float
     output: str
+    # the tests a failed one-query test stands for (ONE_QUERY_TESTS), which dbt's log does not name
+    failed_declared_tests: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -38,7 +40,7 @@ class DbtResult:
                 # the reason is printed on the lines below "... Error in model ..."
                 if "Error in" in line:
                     picked.extend(lines[i + 1:i + 3])
-        return picked
+        return self.failed_declared_tests + picked
 
 
 class DbtProcess:
@@ -146,12 +148,13 @@ def one_query_test_kinds() -> list[str]:
 
 def dbt_build(
     db_path: Path, select: str | None = None, quiet: bool = True, full_refresh: bool | None = None,
-    process: DbtProcess | None = None,
+    process: DbtProcess | None = None, fingerprint: str | None = None,
 ) -> DbtResult:
     """dbt build; incremental models add only new documents unless the project changed since the
     warehouse was last built (then everything is rebuilt, so no row is left from older code).
-    `process` is one started by `start_dbt(db_path)` beforehand."""
-    fingerprint = project_fingerprint()
+    `process` is one started by `start_dbt(db_path)` beforehand; `fingerprint` the project's, if
+    the caller has it already."""
+    fingerprint = fingerprint or project_fingerprint()
     if full_refresh is None:
         full_refresh = built_fingerprint(db_path) != fingerprint
     args = ["build"]
@@ -166,7 +169,33 @@ def dbt_build(
     result = (process or start_dbt(db_path)).run(args, quiet=quiet)
     if result.ok and not select:
         _record_fingerprint(db_path, fingerprint)
+    elif not result.ok and not full_refresh:
+        result.failed_declared_tests = _failed_declared_tests(db_path)
     return result
+
+
+def _failed_declared_tests(db_path: Path) -> list[str]:
+    """`Failure in test <one of ONE_QUERY_TESTS>` says that some declared test failed, not which: the
+    compiled query of each that failed, run again, names them (one row per failing test)."""
+    target = dbt_target_dir(db_path)
+    try:
+        results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
+    except (OSError, ValueError, KeyError):
+        return []
+    named = []
+    for name in ONE_QUERY_TESTS:
+        failed = any(r["unique_id"] == f"test.budgetwh.{name}" and r["status"] in ("fail", "error") for r in results)
+        compiled = target / "compiled" / "budgetwh" / "tests" / "dbt" / f"{name}.sql"
+        if not failed or not compiled.exists():
+            continue
+        try:
+            with duckdb.connect(str(db_path), read_only=True) as con:
+                rows = con.execute(compiled.read_text(encoding="utf-8")).fetchall()
+        except duckdb.Error as error:
+            named.append(f"{name}: could not name its failing tests ({error})")
+            continue
+        named += [f"{name}: {test} failed ({count:,} rows)" for test, count in rows]
+    return named
 
 
 def run_dbt_spark(args: list[str], warehouse: Path, quiet: bool = True) -> DbtResult:

@@ -161,7 +161,8 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             done("ingest")
             # the same project as yesterday: the build recomputes the new documents' departments only
             # (int_build__scope), and the suites validate what it recomputed
-            incremental = built_fingerprint(work) == project_fingerprint()
+            fingerprint = project_fingerprint()
+            incremental = built_fingerprint(work) == fingerprint
             if _nothing_new(summary.ingest, incremental, exports):
                 summary.nothing_new = True
                 dbt.cancel()
@@ -169,8 +170,10 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
                 summary.seconds = time.monotonic() - started
                 return summary
             _fail_if_injected("build")
+            # great-expectations' import holds the GIL for a second: started only now, when this
+            # thread has nothing more to do than hand dbt its command and wait
             preparing = _Background("prepare-validation", lambda: _prepare_validation(gx_root_for(work)))
-            result = dbt_build(work, full_refresh=not incremental, process=dbt)
+            result = dbt_build(work, full_refresh=not incremental, process=dbt, fingerprint=fingerprint)
             if not result.ok:
                 raise NightlyFailed("build", "; ".join(result.failures()[:8]) or "dbt build failed")
             done("build")

@@ -43,15 +43,25 @@
     of a department-year's documents, a YoY row the prior year, a rank the whole region-year) is
     recomputed for the scope of int_build__scope only: every document of every department that has
     a document not yet built, and the region-years of those new documents. The rows of that scope are
-    deleted and inserted again (incremental_strategy 'replace_scope', unique_key naming the scope):
-    replacing, not merging, so that a row the new document makes obsolete disappears too.
+    deleted and inserted again (incremental_strategy 'replace_scope', unique_key naming the scope;
+    macros/materializations/incremental.sql): replacing, not merging, so that a row the new document
+    makes obsolete disappears too.
+
+    A model whose rows depend on their own document alone (a staging table's typed rows, a document's
+    own sums) says `new_documents_only=true`: its scope is the new documents, not their departments'
+    other documents, whose rows the project (unchanged, or the build is a full one) would compute
+    again the same. Finding one document's rows in a table of millions is an equality DuckDB checks
+    in the scan; finding a department's twenty was a join after reading every row (BENCHMARKS.md).
 
     On Spark (parquet tables, no delete) these models are plain tables, rebuilt whole: Spark is for
     full builds at scale; the nightly runs on DuckDB. -#}
-{% macro scoped_by(unique_key) %}
+{% macro scoped_by(unique_key, new_documents_only=false) %}
+    {%- if new_documents_only and unique_key != 'document_id' -%}
+        {{ exceptions.raise_compiler_error("scoped_by: new_documents_only needs unique_key 'document_id', not " ~ unique_key) }}
+    {%- endif -%}
     {%- if target.type == 'duckdb' -%}
         {%- do return({'materialized': 'incremental', 'incremental_strategy': 'replace_scope',
-                       'unique_key': unique_key, 'on_schema_change': 'append_new_columns'}) -%}
+                       'unique_key': unique_key, 'in_place': true, 'new_documents_only': new_documents_only}) -%}
     {%- else -%}
         {%- do return({'materialized': 'table'}) -%}
     {%- endif -%}
@@ -59,8 +69,9 @@
 
 
 {#- `column in the scope`: department_key, document_id, or ['region', 'fiscal_year'] (the new
-    documents' region-years): the condition, on every run (scope_filter adds it on incremental runs only). -#}
-{% macro in_build_scope(unique_key, scope=none) %}
+    documents' region-years): the condition, on every run (scope_filter adds it on incremental runs only).
+    `new_documents_only`: the new documents, not every document of their departments. -#}
+{% macro in_build_scope(unique_key, scope=none, new_documents_only=false) %}
     {%- set scope = scope or ref('int_build__scope') -%}
     {%- if unique_key is string -%}
         {%- set keys = [unique_key] -%}
@@ -70,7 +81,7 @@
     {%- if keys == ['department_key'] -%}
         department_key in (select department_key from {{ scope }})
     {%- elif keys == ['document_id'] -%}
-        document_id in (select document_id from {{ scope }})
+        document_id in (select document_id from {{ scope }}{{ ' where is_new' if new_documents_only else '' }})
     {%- elif keys == ['region', 'fiscal_year'] -%}
         (region, fiscal_year) in (select region, fiscal_year from {{ scope }} where is_new)
     {%- else -%}
@@ -83,18 +94,8 @@
     Put it on every input that is read per department or document, as early as possible: DuckDB
     does not push a filter through the windows of a model. -#}
 {% macro scope_filter(unique_key) %}
-    {%- set condition = in_build_scope(unique_key) -%}
+    {%- set condition = in_build_scope(unique_key, new_documents_only=config.get('new_documents_only', false)) -%}
     {%- if is_incremental() %} and {{ condition }}{% endif -%}
-{% endmacro %}
-
-
-{#- The 'replace_scope' incremental strategy (DuckDB): delete the scope's rows, insert them again. -#}
-{% macro get_incremental_replace_scope_sql(arg_dict) %}
-    {%- set target = arg_dict['target_relation'] -%}
-    {%- set columns = get_quoted_csv(arg_dict['dest_columns'] | map(attribute='name')) -%}
-    delete from {{ target }} where {{ in_build_scope(arg_dict['unique_key']) }};
-    insert into {{ target }} ({{ columns }})
-    select {{ columns }} from {{ arg_dict['temp_relation'] }}
 {% endmacro %}
 
 
@@ -102,7 +103,7 @@
     subquery in place of the table, so that every input is cut to the scope before any window. -#}
 {% macro scoped_ref(model_name, unique_key='document_id') %}
     {%- set relation = ref(model_name) -%}
-    {%- set condition = in_build_scope(unique_key) -%}
+    {%- set condition = in_build_scope(unique_key, new_documents_only=config.get('new_documents_only', false)) -%}
     {%- if is_incremental() -%}
         (select * from {{ relation }} where {{ condition }})
     {%- else -%}

@@ -157,15 +157,19 @@ def _declared_column_tests(target: Path) -> list[str]:
 def test_the_nightly_runs_the_declared_column_tests_in_one_query_before_recording_its_documents(
     two_nights_and_a_full_build, tmp_path
 ):
-    """An incremental build runs the YAML's not_null, accepted_values and relationships tests as one
-    query (tests/dbt/assert_declared_column_tests.sql), which must pass before the build records its
-    documents, and which fails where the tests it replaces would."""
+    """An incremental build runs the YAML's generic tests as two queries
+    (tests/dbt/assert_declared_column_tests.sql, …_audit_…), which must pass before the build records
+    its documents, and which fail where the tests they replace would, naming them."""
     db = two_nights_and_a_full_build["db"]
     target = dbt_target_dir(db.parent / f".{db.stem}.next.duckdb")
     results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
     declared = _declared_column_tests(target)
-    assert len(declared) == 81
+    assert len(declared) == 107
     assert not [r for r in results if r["unique_id"].split(".")[2] in declared]
+    assert [r["unique_id"] for r in results if r["unique_id"].startswith("test.")] == [
+        "test.budgetwh.assert_declared_column_tests", "test.budgetwh.assert_declared_audit_column_tests"]
+    # the record of the build is built after every check; its own test runs in full builds
+    declared.remove("unique_int_build__documents_built_document_id")
     recorded = next(r for r in results if r["unique_id"] == "model.budgetwh.int_build__documents_built")
 
     def execute(result, moment):
@@ -188,15 +192,20 @@ def test_the_nightly_runs_the_declared_column_tests_in_one_query_before_recordin
                               "where fiscal_year = (select max(fiscal_year) from marts.fct_expenditure)").fetchone()[0]
         mislabelled = con.execute("update marts.fct_income set report_kind = 'final' "
                                   f"where not ({first_year}) and report_kind = 'final_accounts'").fetchone()[0]
-    assert nulled and unknown and mislabelled
+        con.execute("insert into marts.dim_department select * from marts.dim_department limit 1")
+        outside = con.execute("update marts.mart_department_comparison set share_of_department_total = 1.5 "
+                              "where rank_among_departments = 1").fetchone()[0]
+    assert nulled and unknown and mislabelled and outside
     result = run_dbt(["test", "--select", "assert_declared_column_tests"], broken)
     assert not result.ok
     with duckdb.connect(str(broken), read_only=True) as con:
         sql = (dbt_target_dir(broken) / "compiled" / "budgetwh" / "tests" / "dbt" / "assert_declared_column_tests.sql")
         assert sorted(con.execute(sql.read_text(encoding="utf-8")).fetchall()) == [
+            ("accepted_range_mart_department_comparison_share_of_department_total__1__0", outside),
             ("accepted_values_fct_income_report_kind__final_accounts__budget", mislabelled),
             ("not_null_fct_income_department_key", nulled),
             ("relationships_fct_expenditure_subject_code__subject_code__ref_dim_function_subject_", unknown),
+            ("unique_dim_department_department_key", 1),
         ]
 
 
@@ -220,12 +229,17 @@ def test_an_incremental_build_tests_the_new_documents_and_catches_a_duplicate_in
         """, [new[0].name])
     result = dbt_build(db)
     assert not result.ok
-    assert any("unique_combination_of_columns_stg_disclosure__table_rows" in line for line in result.failures())
+    # dbt's log names the one query that failed; the build names the test in it that did
+    assert result.failures()[0].startswith("assert_declared_column_tests: "
+                                           "unique_combination_of_columns_stg_disclosure__table_rows_document_id")
+    with duckdb.connect(str(db), read_only=True) as con:
+        assert con.execute("select count(*) from intermediate.int_build__documents_built "
+                           "where document_id in (select document_id from raw.documents where source_name like 'd002-2022-%')"
+                           ).fetchone()[0] == 0  # not recorded: the next build checks them again
     # what the staging tests read: the documents not yet built, not the millions of rows before them
-    staging_tests = [p.read_text(encoding="utf-8") for p in (dbt_target_dir(db) / "run").rglob("*.sql")
-                     if p.parent.name == "_disclosure__models.yml"]
-    scoped = [t for t in staging_tests if 'where document_id in (select document_id from "w"."raw"."documents" '
-              'where document_id not in (select document_id from "w"."intermediate"."int_build__documents_built"))' in t]
-    # table_rows' unique test; the models below it were skipped with their tests, and so was the one
-    # query of the column tests (assert_declared_column_tests), which waits for them
-    assert len(scoped) == 1
+    checks = (dbt_target_dir(db) / "run" / "budgetwh" / "tests" / "dbt" / "assert_declared_column_tests.sql").read_text(encoding="utf-8")
+    new_documents = ('where document_id in (select document_id from "w"."raw"."documents" where document_id not in '
+                     '(select document_id from "w"."intermediate"."int_build__documents_built"))')
+    table_rows = '"w"."staging"."stg_disclosure__table_rows" '
+    staging = [check for check in checks.split("union all") if f"(select * from {table_rows}" in check]
+    assert len(staging) == 2 and all(f"{table_rows}{new_documents}) as tested" in check for check in staging)

@@ -1,16 +1,20 @@
-{#- The YAML's not_null, accepted_values and relationships tests (var one_query_test_kinds) as one query: a row per test that
-    fails, with its failing rows. An incremental build (the nightly) runs this singular test
-    (tests/dbt/assert_declared_column_tests.sql) in place of the 81 tests one by one: dbt spends
-    ~35 ms of its own Python on each test node, almost three seconds of a nightly, where the checks
-    themselves take milliseconds. A full build runs the tests one by one (budgetwh/build.py decides).
+{#- The YAML's generic tests (of the kinds of var one_query_test_kinds: all this project declares) as
+    one query: a row per test that fails, with its failing rows. An incremental build (the nightly)
+    runs this singular test (tests/dbt/assert_declared_column_tests.sql) in place of 106 tests
+    one by one: dbt spends ~35 ms of its own Python on each test node, over three seconds of a
+    nightly, where the checks themselves take milliseconds. A full build runs the tests one by one
+    (budgetwh/build.py decides).
 
     Each check keeps its test's `where` (macros/tests/new_documents.sql) and reads the tables the test
     reads. A table the singular test does not depend on is a compile error, so a new test cannot be
     left out; and int_build__documents_built must be downstream of every table the singular test
     depends on, because dbt runs a test before a model only then, and a build must not record its
     documents before the checks pass (tests/test_incremental_build.py checks both). -#}
-{#- `audit`: the tests on the audit schema's models, which are built last (tests/dbt has one singular
-    test for them and one for the rest, which then runs beside the audit models instead of after them) -#}
+{#- `audit`: the tests on the audit schema's models and those that read them, which are built last
+    (tests/dbt has one singular test for them and one for the rest, which then runs beside the audit
+    models instead of after them). Not int_build__documents_built's: it is built after every check by
+    design; a full build tests it, and on an incremental build its new rows are int_build__scope's
+    new documents, whose uniqueness is checked here. -#}
 {% macro declared_column_tests(audit=false) %}
     {%- if not execute -%}
         {%- do return('select null as failing_test, 0 as failing_rows where false') -%}
@@ -22,29 +26,54 @@
         {%- set tested = _declared_test_relation(kwargs.model, test, audit) -%}
         {%- if tested is not none -%}
             {%- set where = resolved_where(test.config.get('where'), test) or 'true' -%}
-            {%- set column = kwargs.column_name -%}
-            {%- set name = test.test_metadata.name -%}
-            {%- if name == 'not_null' -%}
-                {%- set condition = column ~ ' is null' -%}
-            {%- elif name == 'accepted_values' -%}
-                {%- set quoted = [] -%}
-                {%- for value in kwargs['values'] -%}
-                    {%- do quoted.append("'" ~ value ~ "'" if kwargs.get('quote', true) else value) -%}
-                {%- endfor -%}
-                {%- set condition = column ~ ' is not null and ' ~ column ~ ' not in (' ~ quoted | join(', ') ~ ')' -%}
-            {%- else -%}
-                {%- set parent = _declared_test_relation(kwargs.to, test, none) -%}
-                {%- set condition = column ~ ' is not null and not exists (select 1 from ' ~ parent ~ ' as parent where parent.'
-                                    ~ kwargs.field ~ ' = tested.' ~ column ~ ')' -%}
-            {%- endif -%}
-            {%- do checks.append("select '" ~ test.name ~ "' as failing_test, count(*) as failing_rows from "
-                                 ~ tested ~ " as tested where (" ~ where ~ ") and " ~ condition) -%}
+            {%- set failing = _declared_test_failures(test, kwargs, where) -%}
+            {%- do checks.append("select '" ~ test.name ~ "' as failing_test, count(*) as failing_rows from ("
+                                 ~ failing ~ ") as failing") -%}
         {%- endif -%}
     {%- endfor -%}
     select failing_test, failing_rows from (
         {{ checks | join('\n        union all ') }}
     ) as checks
     where failing_rows > 0
+{% endmacro %}
+
+
+{#- What one generic test returns (macros/tests/generic_tests.sql, dbt's own unique, not_null,
+    accepted_values, relationships), over `tested` as narrowed by the test's `where`. -#}
+{% macro _declared_test_failures(test, kwargs, where) %}
+    {%- set name = test.test_metadata.name -%}
+    {%- set tested = "(select * from " ~ _declared_test_relation(kwargs.model, test, none) ~ " where " ~ where ~ ") as tested" -%}
+    {%- set column = kwargs.get('column_name') -%}
+    {%- if name == 'not_null' -%}
+        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is null") -%}
+    {%- elif name == 'unique' -%}
+        {%- do return("select " ~ column ~ " from " ~ tested ~ " where " ~ column ~ " is not null group by "
+                      ~ column ~ " having count(*) > 1") -%}
+    {%- elif name == 'unique_combination_of_columns' -%}
+        {%- set columns = kwargs.combination_of_columns | join(', ') -%}
+        {%- do return("select " ~ columns ~ " from " ~ tested ~ " group by " ~ columns ~ " having count(*) > 1") -%}
+    {%- elif name == 'accepted_values' -%}
+        {%- set quoted = [] -%}
+        {%- for value in kwargs['values'] -%}
+            {%- do quoted.append("'" ~ value ~ "'" if kwargs.get('quote', true) else value) -%}
+        {%- endfor -%}
+        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is not null and " ~ column
+                      ~ " not in (" ~ quoted | join(', ') ~ ")") -%}
+    {%- elif name == 'relationships' -%}
+        {%- set parent = _declared_test_relation(kwargs.to, test, none) -%}
+        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is not null and not exists (select 1 from "
+                      ~ parent ~ " as parent where parent." ~ kwargs.field ~ " = tested." ~ column ~ ")") -%}
+    {%- elif name == 'expression_is_true' -%}
+        {%- do return("select 1 from " ~ tested ~ " where not coalesce((" ~ kwargs.expression ~ "), false)"
+                      ~ (" and (" ~ kwargs.where ~ ")" if kwargs.get('where') else "")) -%}
+    {%- elif name == 'accepted_range' -%}
+        {%- set outside = ['false'] -%}
+        {%- if kwargs.get('min_value') is not none -%}{%- do outside.append(column ~ ' < ' ~ kwargs.min_value) -%}{%- endif -%}
+        {%- if kwargs.get('max_value') is not none -%}{%- do outside.append(column ~ ' > ' ~ kwargs.max_value) -%}{%- endif -%}
+        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is not null and (" ~ outside | join(' or ') ~ ")") -%}
+    {%- endif -%}
+    {{ exceptions.raise_compiler_error("declared_column_tests: no one-query form for the " ~ name ~ " test " ~ test.name
+                                       ~ " (dbt_project.yml, vars.one_query_test_kinds)") }}
 {% endmacro %}
 
 
@@ -70,7 +99,7 @@
         {{ exceptions.raise_compiler_error(test.name ~ ": no single node for " ~ spelled) }}
     {%- endif -%}
     {%- set node = candidates[0] -%}
-    {%- if audit is not none and (node.resource_type == 'model' and node.fqn[1] == 'audit') != audit -%}
+    {%- if audit is not none and (node.name == 'int_build__documents_built' or _built_with_audit(node) != audit) -%}
         {%- do return(none) -%}
     {%- endif -%}
     {#- a seed is not a dependency: an incremental build excludes the seeds, and with them every test
@@ -82,4 +111,18 @@
     {%- endif -%}
     {%- do return(api.Relation.create(database=node.database, schema=node.schema,
                                       identifier=(node.identifier if node.resource_type == 'source' else node.alias))) -%}
+{% endmacro %}
+
+
+{#- A model of the audit schema, or one that reads one (mart_disclosure_quality): built last. -#}
+{% macro _built_with_audit(node) %}
+    {%- if node.resource_type != 'model' -%}
+        {%- do return(false) -%}
+    {%- endif -%}
+    {%- for upstream in [node.unique_id] + node.depends_on.nodes if upstream in graph.nodes -%}
+        {%- if graph.nodes[upstream].resource_type == 'model' and graph.nodes[upstream].fqn[1] == 'audit' -%}
+            {%- do return(true) -%}
+        {%- endif -%}
+    {%- endfor -%}
+    {%- do return(false) -%}
 {% endmacro %}

@@ -50,21 +50,21 @@
     tests whose key includes the scope's columns (unique, not null): no row outside the scope can
     collide with one inside. -#}
 {% macro build_scope_condition(test) -%}
-    {%- set unique_keys = [] -%}
+    {%- set scoped = [] -%}
     {%- if execute and target.type == 'duckdb' and not flags.FULL_REFRESH and documents_built_relation() is not none -%}
         {%- for node_id in test.depends_on.nodes if node_id.startswith('model.') -%}
             {%- set tested = graph.nodes.get(node_id) -%}
             {%- if tested and tested.config.materialized == 'incremental' and tested.config.incremental_strategy == 'replace_scope' -%}
-                {%- do unique_keys.append(tested.config.unique_key) -%}
+                {%- do scoped.append(tested.config) -%}
             {%- endif -%}
         {%- endfor -%}
     {%- endif -%}
-    {%- if unique_keys | length != 1 -%}
+    {%- if scoped | length != 1 -%}
         true
     {%- else -%}
         {#- by name: a ref() would make the test wait for nothing, but dbt allows only declared refs -#}
         {%- set scope = api.Relation.create(database=target.database, schema=generate_schema_name('intermediate', none),
                                             identifier='int_build__scope') -%}
-        {{ in_build_scope(unique_keys[0], scope) }}
+        {{ in_build_scope(scoped[0].unique_key, scope, new_documents_only=scoped[0].get('new_documents_only', false)) }}
     {%- endif -%}
 {%- endmacro %}

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- audit_document_figures: the key figures each document prints, one row per document and figure,
 -- gathered once for the cross-table, narrative and cross-year checks.
 with

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- audit_residuals__balances: the two summary tables balance (公开01表, 公开04表): 本年收入合计 = its
 -- lines, 本年支出合计 = its 类 lines, 总计 both sides, and the non-fiscal money (01 - 04) flows.
 with

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- audit_residuals__cross_table: tables of one document agree with each other (01↔02/03, 04↔05,
 -- 05↔06, 06↔09 in final accounts).
 with

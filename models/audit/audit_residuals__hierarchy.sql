@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- audit_residuals__hierarchy: 类 = Σ款, 款 = Σ项, 合计 = Σ类 in every column of the function-subject
 -- tables, and the economic 类 = Σ款, 人员经费合计 = 301 + 303, 公用经费合计 = the other 类 of 06.
 with

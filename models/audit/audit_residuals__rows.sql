@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- audit_residuals__rows: the identities within one printed row (a blank cell is zero).
 with
 

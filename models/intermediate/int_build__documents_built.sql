@@ -1,4 +1,4 @@
-{{ config(materialized=('incremental' if target.type == 'duckdb' else 'table'), incremental_strategy='append') }}
+{{ config(materialized=('incremental' if target.type == 'duckdb' else 'table'), incremental_strategy='append', in_place=true) }}
 -- int_build__documents_built: the documents whose rows every scoped model holds. Appended last, after
 -- every scoped model and its tests succeeded: a build that fails half-way records nothing, and the
 -- next one recomputes the same scope.

@@ -1,13 +1,15 @@
--- The not_null, accepted_values and relationships tests of the YAML in one query
+-- The generic tests of the YAML in one query
 -- (macros/tests/declared_column_tests.sql): what an incremental build runs in their place. One row
 -- per test that fails. The audit models' are assert_declared_audit_column_tests. Every table those tests read, but seeds:
 -- depends_on: {{ source('raw', 'documents') }}
 -- depends_on: {{ source('raw', 'table_rows') }}
 -- depends_on: {{ ref('stg_disclosure__documents') }}
 -- depends_on: {{ ref('stg_disclosure__table_rows') }}
+-- depends_on: {{ ref('stg_disclosure__table_columns') }}
 -- depends_on: {{ ref('stg_disclosure__amount_cells') }}
 -- depends_on: {{ ref('int_documents__departments') }}
 -- depends_on: {{ ref('int_build__scope') }}
+-- depends_on: {{ ref('int_documents__preferred') }}
 -- depends_on: {{ ref('dim_department') }}
 -- depends_on: {{ ref('dim_economic_subject') }}
 -- depends_on: {{ ref('dim_function_subject') }}
@@ -17,4 +19,8 @@
 -- depends_on: {{ ref('fct_income') }}
 -- depends_on: {{ ref('fct_project_performance') }}
 -- depends_on: {{ ref('fct_three_public_costs') }}
+-- depends_on: {{ ref('mart_department_comparison') }}
+-- depends_on: {{ ref('mart_expenditure_yoy') }}
+-- depends_on: {{ ref('mart_income_yoy') }}
+-- depends_on: {{ ref('mart_three_public_costs_yoy') }}
 {{ declared_column_tests() }}

@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append') }}
+{{ config(materialized='incremental', incremental_strategy='append', in_place=true) }}
 -- stg_disclosure__amount_cells: one row per printed amount in a table body, with the column it
 -- belongs to (from the header), the row it belongs to (its label and subject code, read leftwards
 -- from the amount), and its exact value in yuan. Unparseable figures are kept as rejects, never zero.

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__amount_rejects: figures printed where an amount belongs that do not parse
 -- (###, 1,2,3.4 …). They are kept for a person to read, never turned into zero.
 select

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__basic_economic: 基本支出 by economic subject (公开06表 and its budget forms, Jiangsu's
 -- 财政拨款基本支出 and 机关运行经费 tables): one row per printed figure, since 06 prints three
 -- (code, name, amount) triples side by side in one row.

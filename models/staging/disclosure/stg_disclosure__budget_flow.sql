@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__budget_flow: the appropriation flow tables by function subject — 一般公共预算
 -- (公开05表 and its budget forms), 政府性基金 (07), 国有资本经营 (08), and Jiangsu's 财政拨款支出预算表
 {{ pivot_amount_cells(

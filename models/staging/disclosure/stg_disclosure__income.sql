@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__income: 收入决算表 / 收入预算表, one row per printed row, typed by its header
 {{ pivot_amount_cells(
     table_kinds=['income'],

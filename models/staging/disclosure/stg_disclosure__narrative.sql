@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__narrative: prose the document prints (情况说明, 公开10表 …) as text, one row per
 -- paragraph or cell, for the checks that compare what the narrative says with the tables.
 with

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__project_performance: 公开12表, one row per printed figure of a project's budget
 -- block (年度资金总额 / 其中：当年财政拨款 / 上年结转资金 / 其他资金), with the project it belongs to.
 with

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__summary_lines: the two-sided summary tables (公开01表 收入支出总表, 公开04表 财政拨款
 -- 收支总表 and their budget forms): one row per printed figure with its line label and side.
 with

@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append') }}
+{{ config(materialized='incremental', incremental_strategy='append', in_place=true) }}
 -- stg_disclosure__table_columns: what each column of each printed table holds, read from its header.
 -- The label of a column is its header cells top to bottom; a merged cell (null) reads as the cell
 -- to its left, and in the top header row an empty cell reads as the group label to its left

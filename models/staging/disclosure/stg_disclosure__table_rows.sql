@@ -1,4 +1,4 @@
-{{ config(materialized='incremental', incremental_strategy='append') }}
+{{ config(materialized='incremental', incremental_strategy='append', in_place=true) }}
 -- stg_disclosure__table_rows: every printed row, with its role in its table (header, body, note, text)
 -- and whether it is a row printed again after a page break.
 with

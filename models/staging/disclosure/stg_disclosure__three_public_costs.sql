@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__three_public_costs: “三公”经费 (公开09表 and its Shanghai/Jiangsu forms): one row per
 -- printed figure, its item read from the row label (Yunnan prints items as rows) or from the
 -- column's header (Shanghai and Jiangsu print them as columns), its measure budget or actual.

@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(**scoped_by('document_id', new_documents_only=true)) }}
 -- stg_disclosure__unmapped_amounts: figures that landed but that no typed staging model holds:
 -- tables of kinds without a fact (政府采购, 11表), columns whose header names nothing known, a second
 -- figure under one column. Listed so that nothing that was printed is silently lost.
