@@ -93,11 +93,12 @@ def dbt_target_dir(db_path: Path) -> Path:
     return db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
 
 
-def start_dbt(db_path: Path, log_level: str = "info") -> DbtProcess:
+def start_dbt(db_path: Path, log_level: str = "info", env: dict[str, str] | None = None) -> DbtProcess:
     """A dbt process for the warehouse file `db_path`, waiting for its command (see `dbt_build`).
     `log_level` 'warn' logs failures and warnings only (a nightly: half a second less of dbt's own
-    Python; run_results.json still holds every node); DBT_LOG_LEVEL(_FILE) override it."""
-    return DbtProcess("duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path)}, log_level=log_level)
+    Python; run_results.json still holds every node); DBT_LOG_LEVEL(_FILE) override it. `env`:
+    more variables for the project (BUDGETWH_VALIDATION_HANDOFF)."""
+    return DbtProcess("duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path), **(env or {})}, log_level=log_level)
 
 
 def run_dbt(args: list[str], db_path: Path, quiet: bool = True) -> DbtResult:

@@ -197,6 +197,7 @@ def print_validation(report) -> None:
         f"{' (the build scope: the departments with new documents)' if report.scope != 'all' else ''}; "
         f"{report.failed_checks:,} findings "
         f"({len(failing)} identities with findings) in {report.seconds:.1f}s"
+        f"{', checked while dbt built the models after the residuals' if report.checked_beside_build else ''}"
     )
     if report.data_docs:
         console.print(f"Data Docs: {report.data_docs}")

@@ -88,8 +88,19 @@ def _nothing_new(ingest, same_project: bool, exports: Path) -> bool:
     return not ingest.landed and not ingest.rejected and same_project and (exports / "manifest.json").exists()
 
 
+def _handoff(work: Path) -> Path:
+    """Where dbt hands the build's residuals to the validation (macros/validation_handoff.sql):
+    this path with .parquet, then .done."""
+    return work.parent / f".{work.stem.lstrip('.')}.residuals"
+
+
+def _handoff_files(work: Path) -> tuple[Path, Path]:
+    """The residuals dbt handed over, and the file that says they are complete."""
+    return Path(f"{_handoff(work)}.parquet"), Path(f"{_handoff(work)}.done")
+
+
 def _discard(work: Path) -> None:
-    for leftover in (work, Path(f"{work}.wal")):
+    for leftover in (work, Path(f"{work}.wal"), *_handoff_files(work)):
         leftover.unlink(missing_ok=True)
 
 
@@ -115,16 +126,29 @@ class _Background:
         return self._value
 
 
-def _prepare_validation(gx_root: Path):
+def _validate_beside_build(gx_root: Path, work: Path, build_finished: threading.Event):
     """great-expectations takes seconds to import, and its suites and Checkpoint need no data: they
-    are made on another thread while dbt (another process) builds. On failure the validation step
-    makes them again, and fails with the reason."""
-    from validate.suites import prepare_suites
+    are made on another thread while dbt (another process) builds. Then, once dbt has handed over
+    the residuals it recomputed (macros/validation_handoff.sql), the suites check them while dbt
+    builds the models after them. Returns (the suites, the checked frame): either may be None (dbt
+    handed nothing over, or a step failed), and the validation step then does the rest itself,
+    failing with the reason if it must."""
+    from validate.suites import check_frame, prepare_suites, residuals_frame
 
     try:
-        return prepare_suites(gx_root)
+        prepared = prepare_suites(gx_root)
     except Exception:  # noqa: BLE001
-        return None
+        return None, None
+    rows, done = _handoff_files(work)
+    while not done.exists():
+        if build_finished.wait(0.02) and not done.exists():
+            return prepared, None
+    try:
+        import pyarrow.parquet as pq
+
+        return prepared, check_frame(prepared, residuals_frame(pq.read_table(rows)))
+    except Exception:  # noqa: BLE001
+        return prepared, None
 
 
 def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progress=None, on_step=None) -> NightlySummary:
@@ -149,7 +173,7 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
         _discard(work)
         # dbt imports while the warehouse is copied and the inbox ingested, and waits for its command;
         # the parser processes start, and pandas (the ingest's Arrow tables need it) imports, meanwhile
-        dbt = start_dbt(work, log_level="warn")
+        dbt = start_dbt(work, log_level="warn", env={"BUDGETWH_VALIDATION_HANDOFF": str(_handoff(work))})
         parsers = ParserPool(jobs, ParseOptions())
         _Background("import-pandas", lambda: __import__("pandas"))
         preparing = None
@@ -172,13 +196,19 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             _fail_if_injected("build")
             # great-expectations' import holds the GIL for a second: started only now, when this
             # thread has nothing more to do than hand dbt its command and wait
-            preparing = _Background("prepare-validation", lambda: _prepare_validation(gx_root_for(work)))
-            result = dbt_build(work, full_refresh=not incremental, process=dbt, fingerprint=fingerprint)
+            build_finished = threading.Event()
+            preparing = _Background(
+                "validate-beside-build", lambda: _validate_beside_build(gx_root_for(work), work, build_finished)
+            )
+            try:
+                result = dbt_build(work, full_refresh=not incremental, process=dbt, fingerprint=fingerprint)
+            finally:
+                build_finished.set()
             if not result.ok:
                 raise NightlyFailed("build", "; ".join(result.failures()[:8]) or "dbt build failed")
             done("build")
             _fail_if_injected("validate")
-            prepared = preparing.result()
+            prepared, checked = preparing.result()
 
             def export_snapshot():
                 _fail_if_injected("export")
@@ -187,11 +217,13 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
             # the export reads the marts, the validation the residuals: both at once, on one database
             exporting = _Background("export", export_snapshot)
             try:
-                summary.validation = run_validation(work, build_scope_only=incremental, prepared=prepared)
+                summary.validation = run_validation(work, build_scope_only=incremental, prepared=prepared, checked=checked)
             except BaseException:
                 with suppress(BaseException):
                     summary.exports, _ = exporting.result()
                 raise
+            for handed_over in _handoff_files(work):
+                handed_over.unlink(missing_ok=True)
             done("validate")
             summary.exports, publish = exporting.result()
             done("export")

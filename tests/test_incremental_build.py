@@ -110,6 +110,30 @@ def test_the_incremental_build_recomputed_only_the_new_documents_departments(two
     assert "the build scope" in two_nights_and_a_full_build["second"].stdout
 
 
+def test_the_nightly_validates_the_residuals_dbt_hands_over_while_it_builds_the_rest(two_nights_and_a_full_build):
+    """identity_residuals hands its scope's rows to the validation (macros/validation_handoff.sql),
+    which checks them while dbt builds what follows: the suites' findings are dbt's, for every
+    document of the scope, and nothing handed over is left beside the warehouse."""
+    db = two_nights_and_a_full_build["db"]
+    assert "checked while dbt built the models after the residuals" in two_nights_and_a_full_build["second"].stdout
+    with duckdb.connect(str(db), read_only=True) as con:
+        gx = con.execute("""
+            select identity, checked, failed from audit.validation_runs
+            where run_id = (select run_id from audit.validation_runs where scope = 'build scope' order by run_at desc limit 1)
+            order by identity
+        """).fetchall()
+        dbt = con.execute("""
+            select c.identity, count(r.identity), count(r.identity) filter (where not r.passed)
+            from reference.identity_catalogue c
+            left join audit.identity_residuals r
+                on r.identity = c.identity and r.document_id in (select document_id from intermediate.int_build__scope)
+            group by 1 order by 1
+        """).fetchall()
+    assert gx == dbt
+    assert sum(checked for _, checked, _ in gx) > 1_000 and sum(failed for *_, failed in gx) > 0
+    assert not [p.name for p in db.parent.iterdir() if "residuals" in p.name]
+
+
 def test_the_nightly_exports_equal_the_full_builds_and_reuse_unchanged_partitions(two_nights_and_a_full_build):
     out, full_out = two_nights_and_a_full_build["out"], two_nights_and_a_full_build["full_out"]
     manifest = json.loads((out / "manifest.json").read_text(encoding="utf-8"))
@@ -188,8 +212,11 @@ def test_the_nightly_runs_the_declared_column_tests_in_one_query_before_recordin
     with duckdb.connect(str(broken)) as con:
         first_year = "fiscal_year = (select min(fiscal_year) from marts.fct_income)"
         nulled = con.execute(f"update marts.fct_income set department_key = null where {first_year}").fetchone()[0]
+        # the relationships of the facts check the rows the last build recomputed (its scope)
         unknown = con.execute("update marts.fct_expenditure set subject_code = '299' || subject_code "
-                              "where fiscal_year = (select max(fiscal_year) from marts.fct_expenditure)").fetchone()[0]
+                              "where department_key in (select department_key from intermediate.int_build__scope)").fetchone()[0]
+        con.execute("update marts.fct_expenditure set subject_code = '298' || subject_code "
+                    "where department_key not in (select department_key from intermediate.int_build__scope)")
         mislabelled = con.execute("update marts.fct_income set report_kind = 'final' "
                                   f"where not ({first_year}) and report_kind = 'final_accounts'").fetchone()[0]
         con.execute("insert into marts.dim_department select * from marts.dim_department limit 1")

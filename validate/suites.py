@@ -29,25 +29,18 @@ from budgetwh.paths import PROJECT_DIR
 
 CATALOGUE = PROJECT_DIR / "seeds" / "identity_catalogue.csv"
 
-# Each identity's rows as GX sees them: excess_fen <= 0 means within tolerance.
-RESIDUALS_SQL = """
-    select
-        document_id,
-        identity,
-        category,
-        severity,
-        coalesce(table_kind, '') as table_kind,
-        coalesce(subject_code, '') as subject_code,
-        -- narrative and plausibility findings are decided in dbt (their tolerance is the narrative's
-        -- unit, or there is no comparison at all): GX sees 1 for a finding
-        case
-            when category in ('narrative', 'plausibility') or (expected_yuan is null and actual_yuan is null)
-                then case when passed then 0 else 1 end
-            else cast((abs(coalesce(actual_yuan, 0) - coalesce(expected_yuan, 0)) - tolerance_yuan) * 100 as bigint)
-        end as excess_fen,
-        passed
-    from audit.identity_residuals
-"""
+# Each identity's rows as GX sees them: excess_fen <= 0 means within tolerance (dbt computes it,
+# models/audit/identity_residuals.sql).
+FRAME_COLUMNS = ["document_id", "identity", "category", "severity", "table_kind", "subject_code", "excess_fen", "passed"]
+RESIDUALS_SQL = f"select {', '.join(FRAME_COLUMNS)} from audit.identity_residuals"
+
+
+def residuals_frame(table):
+    """The frame GX validates, from an Arrow table of identity_residuals' rows (Arrow keeps every
+    type exact; pandas' own DuckDB conversion would turn DECIMAL into float)."""
+    frame = table.select(FRAME_COLUMNS).to_pandas()
+    return frame.fillna({"table_kind": "", "subject_code": ""})
+
 
 # An incremental build recomputed the residuals of its scope only (int_build__scope: every document
 # of the departments that have a new document); the nightly validates those and nothing else.
@@ -97,6 +90,8 @@ class ValidationReport:
     failed_by_document: list[tuple[str, str, int, str]] = field(default_factory=list)
     # 'all', or 'build scope' (the documents an incremental build recomputed)
     scope: str = "all"
+    # the residuals dbt handed over were checked while it built the models after them (the nightly)
+    checked_beside_build: bool = False
 
     @property
     def failed_checks(self) -> int:
@@ -143,18 +138,29 @@ class DuckDBResiduals:
     def fetch(self):
         con = duckdb.connect(str(self.db_path))
         try:
-            frame = con.sql(RESIDUALS_SQL + self.where).to_arrow_table().to_pandas()
-            if self.where:
-                documents = con.execute(f"select count(*) from raw.documents where {BUILD_SCOPE}").fetchone()[0]
-                failed_by_document = con.execute(
-                    FAILED_BY_DOCUMENT_SQL.replace("where not r.passed", f"where not r.passed and r.{BUILD_SCOPE}")
-                ).fetchall()
-            else:
-                documents = con.execute("select count(*) from raw.documents").fetchone()[0]
-                failed_by_document = con.execute(FAILED_BY_DOCUMENT_SQL).fetchall()
+            frame = residuals_frame(con.sql(RESIDUALS_SQL + self.where).to_arrow_table())
+            return (frame, *self._counts(con))
         finally:
             con.close()
-        return frame, documents, failed_by_document
+
+    def fetch_counts(self):
+        """What the report adds to a frame validated already: the documents, and which failed what."""
+        con = duckdb.connect(str(self.db_path))
+        try:
+            return self._counts(con)
+        finally:
+            con.close()
+
+    def _counts(self, con):
+        if self.where:
+            documents = con.execute(f"select count(*) from raw.documents where {BUILD_SCOPE}").fetchone()[0]
+            failed_by_document = con.execute(
+                FAILED_BY_DOCUMENT_SQL.replace("where not r.passed", f"where not r.passed and r.{BUILD_SCOPE}")
+            ).fetchall()
+        else:
+            documents = con.execute("select count(*) from raw.documents").fetchone()[0]
+            failed_by_document = con.execute(FAILED_BY_DOCUMENT_SQL).fetchall()
+        return documents, failed_by_document
 
     def record(self, report: ValidationReport) -> None:
         _record(self.db_path, report)
@@ -169,7 +175,7 @@ class SparkResiduals:
         self.gx_root = warehouse
 
     def fetch(self):
-        frame = self.spark.sql(RESIDUALS_SQL).toPandas()
+        frame = self.spark.sql(RESIDUALS_SQL).toPandas().fillna({"table_kind": "", "subject_code": ""})
         documents = self.spark.sql("select count(*) from raw.documents").collect()[0][0]
         failed_by_document = [tuple(row) for row in self.spark.sql(FAILED_BY_DOCUMENT_SQL).collect()]
         return frame, documents, failed_by_document
@@ -200,11 +206,34 @@ class SparkResiduals:
 
 def run_validation(
     db_path: Path, build_docs: bool = True, build_scope_only: bool = False, prepared: PreparedSuites | None = None,
+    checked: CheckedFrame | None = None,
 ) -> ValidationReport:
     """Validate the latest residuals of the warehouse (or only those of the last incremental
     build's scope); write audit.validation_runs and Data Docs. `prepared`: the suites of
-    `prepare_suites(gx_root_for(db_path))`, made beforehand."""
-    return validate_residuals(DuckDBResiduals(db_path, build_scope_only), build_docs=build_docs, prepared=prepared)
+    `prepare_suites(gx_root_for(db_path))`, made beforehand; `checked`: the scope's residuals
+    validated already (`check_frame`, while dbt was still building), to be reported and recorded."""
+    return validate_residuals(
+        DuckDBResiduals(db_path, build_scope_only), build_docs=build_docs, prepared=prepared, checked=checked
+    )
+
+
+@dataclass
+class CheckedFrame:
+    """A frame of residuals and the Checkpoint's result over it (Data Docs built, if asked)."""
+
+    frame: object
+    result: object
+    root: Path
+    seconds: float = 0.0
+
+
+def check_frame(prepared: PreparedSuites, frame, build_docs: bool = True) -> CheckedFrame:
+    """Run the Checkpoint over `frame` (and build Data Docs for the run)."""
+    started = time.monotonic()
+    result = prepared.checkpoint.run(batch_parameters={"dataframe": frame})
+    if build_docs:
+        _build_data_docs_once(prepared.context, result)
+    return CheckedFrame(frame=frame, result=result, root=prepared.root, seconds=time.monotonic() - started)
 
 
 @dataclass
@@ -284,17 +313,23 @@ def prepare_suites(root: Path) -> PreparedSuites:
     return PreparedSuites(root=root, context=context, checkpoint=checkpoint)
 
 
-def validate_residuals(residuals, build_docs: bool = True, prepared: PreparedSuites | None = None) -> ValidationReport:
-    """The suites over the frame `residuals` fetches (DuckDBResiduals or SparkResiduals); the
-    report is recorded where the residuals came from, Data Docs written under residuals.gx_root."""
+def validate_residuals(
+    residuals, build_docs: bool = True, prepared: PreparedSuites | None = None, checked: CheckedFrame | None = None,
+) -> ValidationReport:
+    """The suites over the frame `residuals` fetches (DuckDBResiduals or SparkResiduals), or the
+    frame `checked` already; the report is recorded where the residuals came from, Data Docs
+    written under residuals.gx_root."""
     started = time.monotonic()
-    frame, documents, failed_by_document = residuals.fetch()
-    if prepared is None or prepared.root != residuals.gx_root:
-        prepared = prepare_suites(residuals.gx_root)
-    root, context = prepared.root, prepared.context
-    result = prepared.checkpoint.run(batch_parameters={"dataframe": frame})
-    if build_docs:
-        _build_data_docs_once(context, result)
+    beside_build = checked is not None and checked.root == residuals.gx_root
+    if beside_build:
+        documents, failed_by_document = residuals.fetch_counts()
+        started -= checked.seconds
+    else:
+        frame, documents, failed_by_document = residuals.fetch()
+        if prepared is None or prepared.root != residuals.gx_root:
+            prepared = prepare_suites(residuals.gx_root)
+        checked = check_frame(prepared, frame, build_docs)
+    frame, result, root = checked.frame, checked.result, checked.root
 
     report = ValidationReport(run_id=str(uuid.uuid4()), run_at=datetime.now(UTC).replace(tzinfo=None))
     counts = frame.groupby("identity").size().to_dict() if len(frame) else {}
@@ -315,6 +350,7 @@ def validate_residuals(residuals, build_docs: bool = True, prepared: PreparedSui
     report.documents = documents
     report.failed_by_document = failed_by_document
     report.scope = getattr(residuals, "scope", "all")
+    report.checked_beside_build = beside_build
     residuals.record(report)
     return report
 

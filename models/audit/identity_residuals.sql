@@ -1,4 +1,4 @@
-{{ config(**scoped_by('document_id')) }}
+{{ config(post_hook="{{ hand_over_to_validation() }}", **scoped_by('document_id')) }}
 -- identity_residuals: every identity checked on every document, one row per document × identity ×
 -- subject (and column): expected, actual, difference. A difference within the identity's tolerance
 -- passes; a passing non-zero difference (a 0.01 rounding gap) is kept as an info note.
@@ -94,7 +94,14 @@ final as (
         j.difference_yuan,
         j.tolerance_yuan,
         not j.is_failed as passed,
-        (not j.is_failed and not j.is_flag_check and j.difference_yuan is not null and j.difference_yuan <> 0) as is_rounding_note
+        (not j.is_failed and not j.is_flag_check and j.difference_yuan is not null and j.difference_yuan <> 0) as is_rounding_note,
+        -- what great-expectations checks (<= 0): the difference beyond the tolerance in fen; a
+        -- narrative or plausibility check, decided here, is 1 for a finding and 0 otherwise
+        case
+            when j.category in ('narrative', 'plausibility') or (j.expected_yuan is null and j.actual_yuan is null)
+                then case when j.is_failed then 1 else 0 end
+            else cast((abs(coalesce(j.actual_yuan, 0) - coalesce(j.expected_yuan, 0)) - j.tolerance_yuan) * 100 as bigint)
+        end as excess_fen
     from decided as j
     inner join documents as d using (document_id)
 )
