@@ -48,7 +48,8 @@ class DbtProcess:
     DuckDB handle or SparkSession, released on exit. Start it early and `run` it when the command
     is known: dbt's import overlaps what the caller does meanwhile."""
 
-    def __init__(self, target_name: str, target_dir: Path, env: dict[str, str], log_level: str = "info"):
+    def __init__(self, target_name: str, target_dir: Path, env: dict[str, str], log_level: str = "info",
+                 parse_first: bool = False):
         self.fixed_args = [
             "--target", target_name,
             "--project-dir", str(PROJECT_DIR),
@@ -56,7 +57,7 @@ class DbtProcess:
             "--log-path", str(target_dir / "logs"),
         ]
         self.process = subprocess.Popen(
-            [sys.executable, "-m", "budgetwh.dbt_process", *self.fixed_args],
+            [sys.executable, "-m", "budgetwh.dbt_process", *(["--parse-first"] if parse_first else []), *self.fixed_args],
             cwd=PROJECT_DIR,
             env={
                 # dbt's debug-level file log (every statement of every node) costs a quarter of a
@@ -93,12 +94,16 @@ def dbt_target_dir(db_path: Path) -> Path:
     return db_path.parent / f".{db_path.stem.lstrip('.')}.dbt-target"
 
 
-def start_dbt(db_path: Path, log_level: str = "info", env: dict[str, str] | None = None) -> DbtProcess:
+def start_dbt(
+    db_path: Path, log_level: str = "info", env: dict[str, str] | None = None, parse_first: bool = False,
+) -> DbtProcess:
     """A dbt process for the warehouse file `db_path`, waiting for its command (see `dbt_build`).
     `log_level` 'warn' logs failures and warnings only (a nightly: half a second less of dbt's own
     Python; run_results.json still holds every node); DBT_LOG_LEVEL(_FILE) override it. `env`:
-    more variables for the project (BUDGETWH_VALIDATION_HANDOFF)."""
-    return DbtProcess("duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path), **(env or {})}, log_level=log_level)
+    more variables for the project (BUDGETWH_VALIDATION_HANDOFF). `parse_first`: parse the project
+    while waiting (for a command that parses it as `dbt parse` does: no --vars)."""
+    return DbtProcess("duckdb", dbt_target_dir(db_path), {"BUDGETWH_DB": str(db_path), **(env or {})},
+                      log_level=log_level, parse_first=parse_first)
 
 
 def run_dbt(args: list[str], db_path: Path, quiet: bool = True) -> DbtResult:

@@ -152,10 +152,6 @@ def _validate_beside_build(gx_root: Path, work: Path, build_finished: threading.
 
 
 def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progress=None, on_step=None) -> NightlySummary:
-    from ingest.parse import ParseOptions
-    from ingest.runner import ParserPool, run_batch
-    from validate.suites import gx_root_for, run_validation
-
     summary = NightlySummary()
     started = time.monotonic()
     step_started = started
@@ -171,9 +167,15 @@ def run_nightly(inbox: Path, db_path: Path, exports: Path, jobs: int = 1, progre
     with nightly_lock(db_path):
         work = db_path.parent / f".{db_path.stem}.next.duckdb"
         _discard(work)
-        # dbt imports while the warehouse is copied and the inbox ingested, and waits for its command;
-        # the parser processes start, and pandas (the ingest's Arrow tables need it) imports, meanwhile
-        dbt = start_dbt(work, log_level="warn", env={"BUDGETWH_VALIDATION_HANDOFF": str(_handoff(work))})
+        # dbt imports and parses the project while the warehouse is copied and the inbox ingested,
+        # and waits for its command (its import is the longest of these: it starts first); the
+        # parser processes start, and pandas (the ingest's Arrow tables need it) imports, meanwhile
+        dbt = start_dbt(work, log_level="warn", env={"BUDGETWH_VALIDATION_HANDOFF": str(_handoff(work))},
+                        parse_first=True)
+        from ingest.parse import ParseOptions
+        from ingest.runner import ParserPool, run_batch
+        from validate.suites import gx_root_for, run_validation
+
         parsers = ParserPool(jobs, ParseOptions())
         _Background("import-pandas", lambda: __import__("pandas"))
         preparing = None

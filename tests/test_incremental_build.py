@@ -187,7 +187,7 @@ def test_the_nightly_runs_the_declared_column_tests_in_one_query_before_recordin
     db = two_nights_and_a_full_build["db"]
     target = dbt_target_dir(db.parent / f".{db.stem}.next.duckdb")
     results = json.loads((target / "run_results.json").read_text(encoding="utf-8"))["results"]
-    declared = _declared_column_tests(target)
+    declared = _declared_column_tests(dbt_target_dir(two_nights_and_a_full_build["full"]))
     assert len(declared) == 107
     assert not [r for r in results if r["unique_id"].split(".")[2] in declared]
     assert [r["unique_id"] for r in results if r["unique_id"].startswith("test.")] == [
