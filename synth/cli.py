@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-from synth.corpus import FORMATS, LAYOUTS, REPORT_KINDS, Settings, generate
+from synth.options import FORMATS, LAYOUTS, REPORT_KINDS
 
 console = Console(highlight=False, soft_wrap=True)
 err = Console(stderr=True, highlight=False, soft_wrap=True)
@@ -65,6 +65,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from synth.corpus import Settings, generate
+
     if args.departments < 1:
         err.print("[red]--departments must be 1 or more")
         return 2

@@ -31,13 +31,11 @@ from synth.harmless import (
 from synth.layouts import build_document, narrative_statements, native_code_style
 from synth.manifest import GENERATOR, defect_entry, facts, printed_amounts, write_manifest
 from synth.model import DepartmentYear, generate_history
+from synth.options import FORMATS, LAYOUTS, REPORT_KINDS
 from synth.render_pdf import LOOKS, ORIENTATIONS, render_pdf
 from synth.render_text import render_text
 from synth.render_xlsx import render_xlsx
 
-FORMATS = ("txt", "xlsx", "pdf")
-REPORT_KINDS = ("final_accounts", "budget")
-LAYOUTS = ("yunnan", "shanghai")
 KIND_SHORT = {"final_accounts": "final", "budget": "budget"}
 
 

@@ -90,9 +90,16 @@ def test_a_nightly_with_one_new_document_changes_only_that_department_year(night
     assert "0 landed, 2 already there" in again.stdout and "nothing new" in again.stdout
     assert (os.readlink(out), db.stat().st_mtime_ns) == (published, built_at)
     shutil.copy(corpus / "shanghai" / "sh_putuo_zhengfuban_2025_dept_budget.pdf", inbox)
-    second = nightly(inbox, db, out)
+    with duckdb.connect(str(db), read_only=True) as reader:  # a reader of yesterday's file, open throughout
+        second = nightly(inbox, db, out)
+        assert reader.execute("select count(*) from raw.documents").fetchone()[0] == 2
     assert second.returncode == 0, second.stdout + second.stderr
     assert "1 landed, 2 already there" in second.stdout
+    # yesterday's file, swapped out under a second name, is deleted by a process of its own
+    deadline = time.monotonic() + 30
+    while list(db.parent.glob(".*.replaced-*")) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    assert not list(db.parent.glob(".*.replaced-*"))
     with duckdb.connect(str(db), read_only=True) as con:
         new_key = con.execute(
             "select department_key from marts.dim_department where department_name = '上海市普陀区人民政府办公室'"
