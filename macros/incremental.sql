@@ -70,9 +70,13 @@
 
 {#- `column in the scope`: department_key, document_id, or ['region', 'fiscal_year'] (the new
     documents' region-years): the condition, on every run (scope_filter adds it on incremental runs only).
-    `new_documents_only`: the new documents, not every document of their departments. -#}
-{% macro in_build_scope(unique_key, scope=none, new_documents_only=false) %}
+    `new_documents_only`: the new documents, not every document of their departments (by default,
+    as the model being built is configured: scoped_by). -#}
+{% macro in_build_scope(unique_key, scope=none, new_documents_only=none) %}
     {%- set scope = scope or ref('int_build__scope') -%}
+    {%- if new_documents_only is none -%}
+        {%- set new_documents_only = config.get('new_documents_only', false) -%}
+    {%- endif -%}
     {%- if unique_key is string -%}
         {%- set keys = [unique_key] -%}
     {%- else -%}
@@ -94,7 +98,7 @@
     Put it on every input that is read per department or document, as early as possible: DuckDB
     does not push a filter through the windows of a model. -#}
 {% macro scope_filter(unique_key) %}
-    {%- set condition = in_build_scope(unique_key, new_documents_only=config.get('new_documents_only', false)) -%}
+    {%- set condition = in_build_scope(unique_key) -%}
     {%- if is_incremental() %} and {{ condition }}{% endif -%}
 {% endmacro %}
 
@@ -103,7 +107,7 @@
     subquery in place of the table, so that every input is cut to the scope before any window. -#}
 {% macro scoped_ref(model_name, unique_key='document_id') %}
     {%- set relation = ref(model_name) -%}
-    {%- set condition = in_build_scope(unique_key, new_documents_only=config.get('new_documents_only', false)) -%}
+    {%- set condition = in_build_scope(unique_key) -%}
     {%- if is_incremental() -%}
         (select * from {{ relation }} where {{ condition }})
     {%- else -%}

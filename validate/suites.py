@@ -38,8 +38,12 @@ RESIDUALS_SQL = f"select {', '.join(FRAME_COLUMNS)} from audit.identity_residual
 def residuals_frame(table):
     """The frame GX validates, from an Arrow table of identity_residuals' rows (Arrow keeps every
     type exact; pandas' own DuckDB conversion would turn DECIMAL into float)."""
-    frame = table.select(FRAME_COLUMNS).to_pandas()
-    return frame.fillna({"table_kind": "", "subject_code": ""})
+    return _gx_frame(table.select(FRAME_COLUMNS).to_pandas())
+
+
+def _gx_frame(frame):
+    """identity_residuals' rows as GX sees them: only FRAME_COLUMNS, no null table or subject."""
+    return frame[FRAME_COLUMNS].fillna({"table_kind": "", "subject_code": ""})
 
 
 # An incremental build recomputed the residuals of its scope only (int_build__scope: every document
@@ -175,7 +179,7 @@ class SparkResiduals:
         self.gx_root = warehouse
 
     def fetch(self):
-        frame = self.spark.sql(RESIDUALS_SQL).toPandas().fillna({"table_kind": "", "subject_code": ""})
+        frame = _gx_frame(self.spark.sql(RESIDUALS_SQL).toPandas())
         documents = self.spark.sql("select count(*) from raw.documents").collect()[0][0]
         failed_by_document = [tuple(row) for row in self.spark.sql(FAILED_BY_DOCUMENT_SQL).collect()]
         return frame, documents, failed_by_document

@@ -35,7 +35,7 @@
 
     {% call statement('main') -%}
         {%- if strategy == 'replace_scope' %}
-        delete from {{ target_relation }} where {{ in_build_scope(config.get('unique_key'), new_documents_only=config.get('new_documents_only', false)) }};
+        delete from {{ target_relation }} where {{ in_build_scope(config.get('unique_key')) }};
         {%- endif %}
         insert into {{ target_relation }} by name
         select * from (
