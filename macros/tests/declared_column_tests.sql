@@ -38,42 +38,30 @@
 {% endmacro %}
 
 
-{#- What one generic test returns (macros/tests/generic_tests.sql, dbt's own unique, not_null,
-    accepted_values, relationships), over `tested` as narrowed by the test's `where`. -#}
+{#- The failing rows of one declared test: its own generic test (dbt's unique, not_null,
+    accepted_values, relationships; macros/tests/generic_tests.sql for the rest) called with its
+    arguments, over the tested relation narrowed by the test's `where`. -#}
 {% macro _declared_test_failures(test, kwargs, where) %}
+    {%- set generic = {
+        'not_null': test_not_null, 'unique': test_unique, 'accepted_values': test_accepted_values,
+        'relationships': test_relationships, 'unique_combination_of_columns': test_unique_combination_of_columns,
+        'expression_is_true': test_expression_is_true, 'accepted_range': test_accepted_range,
+    } -%}
     {%- set name = test.test_metadata.name -%}
-    {%- set tested = "(select * from " ~ _declared_test_relation(kwargs.model, test, none) ~ " where " ~ where ~ ") as tested" -%}
-    {%- set column = kwargs.get('column_name') -%}
-    {%- if name == 'not_null' -%}
-        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is null") -%}
-    {%- elif name == 'unique' -%}
-        {%- do return("select " ~ column ~ " from " ~ tested ~ " where " ~ column ~ " is not null group by "
-                      ~ column ~ " having count(*) > 1") -%}
-    {%- elif name == 'unique_combination_of_columns' -%}
-        {%- set columns = kwargs.combination_of_columns | join(', ') -%}
-        {%- do return("select " ~ columns ~ " from " ~ tested ~ " group by " ~ columns ~ " having count(*) > 1") -%}
-    {%- elif name == 'accepted_values' -%}
-        {%- set quoted = [] -%}
-        {%- for value in kwargs['values'] -%}
-            {%- do quoted.append("'" ~ value ~ "'" if kwargs.get('quote', true) else value) -%}
-        {%- endfor -%}
-        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is not null and " ~ column
-                      ~ " not in (" ~ quoted | join(', ') ~ ")") -%}
-    {%- elif name == 'relationships' -%}
-        {%- set parent = _declared_test_relation(kwargs.to, test, none) -%}
-        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is not null and not exists (select 1 from "
-                      ~ parent ~ " as parent where parent." ~ kwargs.field ~ " = tested." ~ column ~ ")") -%}
-    {%- elif name == 'expression_is_true' -%}
-        {%- do return("select 1 from " ~ tested ~ " where not coalesce((" ~ kwargs.expression ~ "), false)"
-                      ~ (" and (" ~ kwargs.where ~ ")" if kwargs.get('where') else "")) -%}
-    {%- elif name == 'accepted_range' -%}
-        {%- set outside = ['false'] -%}
-        {%- if kwargs.get('min_value') is not none -%}{%- do outside.append(column ~ ' < ' ~ kwargs.min_value) -%}{%- endif -%}
-        {%- if kwargs.get('max_value') is not none -%}{%- do outside.append(column ~ ' > ' ~ kwargs.max_value) -%}{%- endif -%}
-        {%- do return("select 1 from " ~ tested ~ " where " ~ column ~ " is not null and (" ~ outside | join(' or ') ~ ")") -%}
+    {%- if name not in generic -%}
+        {{ exceptions.raise_compiler_error("declared_column_tests: no one-query form for the " ~ name ~ " test " ~ test.name
+                                           ~ " (dbt_project.yml, vars.one_query_test_kinds)") }}
     {%- endif -%}
-    {{ exceptions.raise_compiler_error("declared_column_tests: no one-query form for the " ~ name ~ " test " ~ test.name
-                                       ~ " (dbt_project.yml, vars.one_query_test_kinds)") }}
+    {%- set arguments = {} -%}
+    {%- for key, value in kwargs.items() if value is not none -%}
+        {%- do arguments.update({key: value}) -%}
+    {%- endfor -%}
+    {%- do arguments.update({'model': "(select * from " ~ _declared_test_relation(kwargs.model, test, none)
+                                      ~ " where " ~ where ~ ") dbt_subquery"}) -%}
+    {%- if 'to' in kwargs -%}
+        {%- do arguments.update({'to': _declared_test_relation(kwargs.to, test, none)}) -%}
+    {%- endif -%}
+    {%- do return(generic[name](**arguments)) -%}
 {% endmacro %}
 
 
